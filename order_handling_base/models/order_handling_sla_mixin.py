@@ -1,0 +1,234 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.osv import expression
+from odoo.tools import format_datetime
+
+SLA_STATUSES = [
+    ("none", "No Target"),
+    ("on_time", "On Time"),
+    ("at_risk", "At Risk"),
+    ("overdue", "Overdue"),
+]
+
+
+class OrderHandlingSlaMixin(models.AbstractModel):
+    """Deadline, on-time / at-risk / overdue state and escalation of a
+    document, from the SLA policy of its current stage (R2.3, R5.5).
+
+    Consumers set ``_stage_field`` (from the stage mixin), list the fields
+    that decide the order class in ``_sla_class_fields`` and override
+    ``_sla_order_class`` and, if needed, ``_sla_escalation_user``.
+    """
+
+    _name = "order.handling.sla.mixin"
+    _inherit = ["order.handling.stage.mixin"]
+    _description = "Order Handling SLA Mixin"
+
+    _sla_class_fields = []
+
+    sla_policy_id = fields.Many2one(
+        "order.handling.sla.policy",
+        string="SLA Policy",
+        compute="_compute_sla",
+        store=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    sla_deadline = fields.Datetime(
+        string="Deadline",
+        compute="_compute_sla",
+        store=True,
+        copy=False,
+        index="btree_not_null",
+        help="End of the target of the current stage, in working hours.",
+    )
+    sla_at_risk_date = fields.Datetime(
+        string="At Risk From",
+        compute="_compute_sla",
+        store=True,
+        copy=False,
+    )
+    sla_status = fields.Selection(
+        SLA_STATUSES,
+        string="SLA Status",
+        compute="_compute_sla_status",
+        search="_search_sla_status",
+    )
+    sla_escalated = fields.Boolean(
+        string="Escalated",
+        compute="_compute_sla_escalated",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="The escalation cron already escalated the current stage.",
+    )
+
+    def _sla_depends(self):
+        depends = [self._stage_field, "stage_start"]
+        if "company_id" in self._fields:
+            depends.append("company_id")
+        return depends + list(self._sla_class_fields)
+
+    def _sla_order_class(self):
+        """Hook: 'regular', 'non_regular', 'urgent' or False for ``self``."""
+        self.ensure_one()
+        return False
+
+    def _sla_escalation_user(self):
+        """Hook: the user who receives the escalation activity."""
+        self.ensure_one()
+        if "department_id" in self._fields and self.department_id:
+            return self.department_id.manager_id
+        if "user_id" in self._fields:
+            return self.user_id
+        return self.env["res.users"]
+
+    @api.depends(lambda self: self._sla_depends())
+    def _compute_sla(self):
+        if not self:
+            return
+        policies = self.env["order.handling.sla.policy"].sudo()._get_policies(
+            self._name
+        )
+        # deadlines of records that share policy and start are planned once
+        planned = {}
+        for record in self:
+            policy = policies.browse()
+            if policies and record.stage_start:
+                company = (
+                    record.company_id
+                    if "company_id" in record._fields
+                    else self.env.company
+                )
+                policy = policies._match(
+                    company, record._stage_value(), record._sla_order_class()
+                )
+            record.sla_policy_id = policy
+            if not policy:
+                record.sla_deadline = False
+                record.sla_at_risk_date = False
+                continue
+            key = (policy.id, record.stage_start)
+            if key not in planned:
+                calendar = policy.calendar_id
+                at_risk_hours = policy.target_hours * policy.at_risk_percent / 100.0
+                planned[key] = (
+                    calendar.plan_hours(
+                        policy.target_hours, record.stage_start, compute_leaves=True
+                    ),
+                    calendar.plan_hours(
+                        at_risk_hours, record.stage_start, compute_leaves=True
+                    ),
+                )
+            record.sla_deadline, record.sla_at_risk_date = planned[key]
+
+    @api.depends("stage_start")
+    def _compute_sla_escalated(self):
+        self.sla_escalated = False
+
+    @api.depends("sla_deadline", "sla_at_risk_date")
+    def _compute_sla_status(self):
+        now = fields.Datetime.now()
+        for record in self:
+            if not record.sla_deadline:
+                record.sla_status = "none"
+            elif now > record.sla_deadline:
+                record.sla_status = "overdue"
+            elif record.sla_at_risk_date and now >= record.sla_at_risk_date:
+                record.sla_status = "at_risk"
+            else:
+                record.sla_status = "on_time"
+
+    @api.model
+    def _sla_status_domain(self, status):
+        now = fields.Datetime.now()
+        return {
+            "none": [("sla_deadline", "=", False)],
+            "overdue": [("sla_deadline", "<", now)],
+            "at_risk": [
+                ("sla_deadline", ">=", now),
+                ("sla_at_risk_date", "<=", now),
+            ],
+            "on_time": [
+                ("sla_deadline", ">=", now),
+                "|",
+                ("sla_at_risk_date", "=", False),
+                ("sla_at_risk_date", ">", now),
+            ],
+        }[status]
+
+    def _search_sla_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            return NotImplemented
+        values = {value} if isinstance(value, str) else set(value or [])
+        if operator in ("!=", "not in"):
+            # the statuses are exclusive and exhaustive: search the others
+            values = set(dict(SLA_STATUSES)) - values
+        domains = [
+            self._sla_status_domain(status)
+            for status in sorted(values)
+            if status in dict(SLA_STATUSES)
+        ]
+        return expression.OR(domains) if domains else expression.FALSE_DOMAIN
+
+    def _stage_log_extra_vals(self):
+        vals = super()._stage_log_extra_vals()
+        if self.sla_deadline:
+            vals["sla_deadline"] = self.sla_deadline
+        return vals
+
+    @api.model
+    def _sla_escalate_overdue(self):
+        """Escalate every overdue, not yet escalated document of this model."""
+        overdue = self.search(
+            [
+                ("sla_deadline", "<", fields.Datetime.now()),
+                ("sla_escalated", "=", False),
+                ("sla_policy_id.escalate", "=", True),
+            ]
+        )
+        overdue._sla_escalate()
+        return overdue
+
+    def _sla_escalate(self):
+        """Tell the responsible manager: a message on the document and an
+        activity, grouped per manager so activities are created in batch."""
+        if not self:
+            return
+        self.sla_escalated = True
+        activity_type = self.env.ref(
+            "order_handling_base.mail_activity_type_sla_escalation"
+        )
+        by_user = defaultdict(lambda: self.browse())
+        for record in self:
+            by_user[record._sla_escalation_user()] |= record
+        for user, records in by_user.items():
+            lang_records = records.with_context(lang=user.lang or self.env.lang)
+            for record in lang_records:
+                record.message_post(
+                    body=record.env._(
+                        "Overdue: the target of stage %(stage)s passed on "
+                        "%(deadline)s. Escalated to %(user)s.",
+                        stage=record._stage_label([record._stage_value()]).get(
+                            record._stage_value(), record._stage_value()
+                        ),
+                        deadline=format_datetime(
+                            record.env, record.sla_deadline, tz=user.tz
+                        ),
+                        user=user.name or record.env._("nobody (no manager set)"),
+                    ),
+                    partner_ids=user.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+            if user:
+                lang_records.with_context(
+                    mail_activity_quick_update=True
+                ).activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    summary=lang_records.env._("Overdue work to handle"),
+                    date_deadline=fields.Date.context_today(self),
+                )

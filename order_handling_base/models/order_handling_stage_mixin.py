@@ -1,0 +1,130 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+
+class OrderHandlingStageMixin(models.AbstractModel):
+    """Record every stage change of a document in ``order.handling.stage.log``.
+
+    Consume it with a class attribute naming the stage field (a selection or a
+    many2one), as ``tier.validation`` is configured::
+
+        class MyDocument(models.Model):
+            _name = "my.document"
+            _inherit = ["mail.thread", "order.handling.stage.mixin"]
+            _stage_field = "state"
+    """
+
+    _name = "order.handling.stage.mixin"
+    _description = "Order Handling Stage Log Mixin"
+
+    _stage_field = "state"
+
+    stage_start = fields.Datetime(
+        string="In Stage Since",
+        readonly=True,
+        copy=False,
+        help="When the document entered its current stage.",
+    )
+    stage_log_ids = fields.One2many(
+        "order.handling.stage.log",
+        "res_id",
+        string="Stage Log",
+        domain=lambda self: [("res_model", "=", self._name)],
+        readonly=True,
+        copy=False,
+    )
+
+    def _stage_value(self):
+        """Stage of ``self`` as stored in the log (selection key or record id)."""
+        self.ensure_one()
+        value = self[self._stage_field]
+        if isinstance(value, models.BaseModel):
+            return str(value.id) if value else False
+        return value or False
+
+    @api.model
+    def _stage_label(self, values):
+        """Map stored stage values to labels in the user's language."""
+        field = self._fields[self._stage_field]
+        if field.type == "many2one":
+            ids = [int(v) for v in values if v and str(v).isdigit()]
+            records = self.env[field.comodel_name].sudo().browse(ids)
+            return {str(rec.id): rec.display_name for rec in records}
+        return dict(field._description_selection(self.env))
+
+    def _stage_log_extra_vals(self):
+        """Hook: values added to the log row that closes the current stage."""
+        return {}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            vals.setdefault("stage_start", now)
+        records = super().create(vals_list)
+        records._stage_log_open()
+        return records
+
+    def write(self, vals):
+        field = self._stage_field
+        if field not in vals:
+            return super().write(vals)
+        new_value = vals[field]
+        if self._fields[field].type == "many2one":
+            new_value = str(new_value) if new_value else False
+        changed = self.filtered(lambda rec: rec._stage_value() != (new_value or False))
+        if changed:
+            changed._stage_log_close()
+        now = fields.Datetime.now()
+        if changed == self:
+            result = super().write(dict(vals, stage_start=now))
+        else:
+            result = super().write(vals)
+            if changed:
+                super(OrderHandlingStageMixin, changed).write({"stage_start": now})
+        changed._stage_log_open()
+        return result
+
+    def _stage_log_open(self):
+        logs = [
+            {
+                "res_model": self._name,
+                "res_id": record.id,
+                "stage": record._stage_value(),
+                "date_start": record.stage_start,
+                "company_id": (
+                    record.company_id.id
+                    if "company_id" in record._fields and record.company_id
+                    else self.env.company.id
+                ),
+            }
+            for record in self
+            if record._stage_value()
+        ]
+        if logs:
+            self.env["order.handling.stage.log"].sudo().create(logs)
+
+    def _stage_log_close(self):
+        """Close the open log rows of ``self``, one query to find them."""
+        Log = self.env["order.handling.stage.log"].sudo()
+        open_logs = Log.search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("date_end", "=", False),
+            ]
+        )
+        if not open_logs:
+            return
+        now = fields.Datetime.now()
+        # one write per distinct set of extra values (usually one in all)
+        logs_by_extra = defaultdict(lambda: Log.browse())
+        extra_by_id = {record.id: record._stage_log_extra_vals() for record in self}
+        for log in open_logs:
+            key = tuple(sorted(extra_by_id.get(log.res_id, {}).items()))
+            logs_by_extra[key] |= log
+        for key, logs in logs_by_extra.items():
+            logs.write(dict(key, date_end=now))

@@ -1,0 +1,517 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import create_index
+
+STATES = [
+    ("sent", "Sent"),
+    ("acknowledged", "Acknowledged"),
+    ("forwarded", "Forwarded"),
+    ("cancelled", "Cancelled"),
+]
+
+# Fields that only the slip's own actions may change (they run in sudo).
+PROTECTED_FIELDS = {
+    "state",
+    "department_id",
+    "res_model",
+    "res_id",
+    "company_id",
+    "sent_uid",
+    "sent_date",
+    "acknowledged_uid",
+    "acknowledged_date",
+    "forwarded_uid",
+    "forwarded_date",
+    "forward_slip_id",
+    "previous_slip_id",
+    "cancelled_uid",
+    "cancelled_date",
+    "cancel_reason",
+}
+
+
+class OrderHandlingTransfer(models.Model):
+    """A transfer slip (转单): hands one source document — a sale order, a
+    product plan, a complaint … — to one department (R2.2, R2.3).
+
+    sent → acknowledged → forwarded (creates the next department's slip),
+    or cancelled. Only members of the receiving department, or order-handling
+    administrators, acknowledge and forward; who and when are kept for each
+    step. Slips are created in batch by ``order.handling.transfer.mixin``.
+    """
+
+    _name = "order.handling.transfer"
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _description = "Transfer Slip"
+    _order = "priority desc, sent_date desc, id desc"
+    _check_company_auto = True
+    _stage_field = "state"
+    _sla_class_fields = ["priority", "order_class"]
+    # department members may discuss a slip (and see its activities) in the
+    # chatter although they never write the slip itself
+    _mail_post_access = "read"
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        index="trigram",
+        default="/",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    department_id = fields.Many2one(
+        "order.handling.department",
+        string="To Department",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    department_manager_id = fields.Many2one(
+        related="department_id.manager_id", string="Department Responsible"
+    )
+    res_model = fields.Char(
+        string="Document Model", required=True, readonly=True, index=True
+    )
+    res_id = fields.Many2oneReference(
+        string="Document ID", model_field="res_model", required=True, readonly=True
+    )
+    origin = fields.Char(
+        string="Document",
+        readonly=True,
+        index="trigram",
+        help="Reference of the transferred document when the slip was sent.",
+    )
+    order_class = fields.Selection(
+        [("regular", "Regular"), ("non_regular", "Non-regular")],
+        string="Order Class",
+        readonly=True,
+    )
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")],
+        default="0",
+        readonly=True,
+        index=True,
+    )
+    note = fields.Html(string="Instructions", readonly=True)
+    state = fields.Selection(
+        STATES,
+        default="sent",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    sent_uid = fields.Many2one(
+        "res.users",
+        string="Sent By",
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    sent_date = fields.Datetime(
+        string="Sent On", readonly=True, default=fields.Datetime.now
+    )
+    acknowledged_uid = fields.Many2one(
+        "res.users", string="Acknowledged By", readonly=True, copy=False
+    )
+    acknowledged_date = fields.Datetime(
+        string="Acknowledged On", readonly=True, copy=False
+    )
+    forwarded_uid = fields.Many2one(
+        "res.users", string="Forwarded By", readonly=True, copy=False
+    )
+    forwarded_date = fields.Datetime(string="Forwarded On", readonly=True, copy=False)
+    forward_slip_id = fields.Many2one(
+        "order.handling.transfer",
+        string="Forwarded As",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    previous_slip_id = fields.Many2one(
+        "order.handling.transfer",
+        string="Forwarded From",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
+    )
+    cancelled_uid = fields.Many2one(
+        "res.users", string="Cancelled By", readonly=True, copy=False
+    )
+    cancelled_date = fields.Datetime(string="Cancelled On", readonly=True, copy=False)
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    can_acknowledge = fields.Boolean(compute="_compute_can")
+    can_forward = fields.Boolean(compute="_compute_can")
+    can_cancel = fields.Boolean(compute="_compute_can")
+
+    def init(self):
+        create_index(
+            self.env.cr,
+            "order_handling_transfer_res_idx",
+            self._table,
+            ["res_model", "res_id"],
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("state", "department_id", "sent_uid")
+    @api.depends_context("uid")
+    def _compute_can(self):
+        is_manager = self.env.user.has_group("order_handling_base.group_manager")
+        for slip in self:
+            member = is_manager or slip.department_id._is_member()
+            slip.can_acknowledge = member and slip.state == "sent"
+            slip.can_forward = member and slip.state in ("sent", "acknowledged")
+            slip.can_cancel = slip.state in ("sent", "acknowledged") and (
+                is_manager or slip.sent_uid == self.env.user
+            )
+
+    def _sla_order_class(self):
+        self.ensure_one()
+        return "urgent" if self.priority == "1" else self.order_class
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                self._check_create_vals(vals)
+        sequences = {}
+        for vals in vals_list:
+            vals.setdefault("company_id", self.env.company.id)
+            if vals.get("name", "/") == "/":
+                company_id = vals["company_id"]
+                if company_id not in sequences:
+                    sequences[company_id] = self._get_sequence(company_id)
+                vals["name"] = sequences[company_id]._next()
+        slips = super(
+            OrderHandlingTransfer,
+            self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True),
+        ).create(vals_list)
+        slips._check_documents()
+        slips._notify_departments()
+        return slips
+
+    @api.model
+    def _check_create_vals(self, vals):
+        """Users create slips as sent, in their own name, with no later step
+        filled in (the actions fill those, in sudo)."""
+        allowed = {"department_id", "res_model", "res_id", "company_id", "state"}
+        refused = (PROTECTED_FIELDS - allowed - {"previous_slip_id"}).intersection(
+            key for key, value in vals.items() if value
+        )
+        if vals.get("state", "sent") != "sent" or refused:
+            raise UserError(
+                self.env._(
+                    "A transfer slip is created as sent by its sender; "
+                    "%(fields)s are set by its actions.",
+                    fields=self._field_labels(refused or {"state"}),
+                )
+            )
+
+    @api.model
+    def _get_sequence(self, company_id):
+        sequence = self.env["ir.sequence"].sudo().search(
+            [
+                ("code", "=", "order.handling.transfer"),
+                ("company_id", "in", [company_id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            raise UserError(
+                self.env._("The sequence of transfer slips is missing.")
+            )
+        return sequence
+
+    def write(self, vals):
+        protected = PROTECTED_FIELDS.intersection(vals)
+        if protected and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Transfer slips change only through their actions "
+                    "(acknowledge, forward, cancel); %(fields)s cannot be "
+                    "written directly.",
+                    fields=self._field_labels(protected),
+                )
+            )
+        return super().write(vals)
+
+    def _field_labels(self, field_names):
+        return ", ".join(
+            sorted(
+                self._fields[name]._description_string(self.env)
+                for name in field_names
+            )
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_cancelled(self):
+        if any(slip.state != "cancelled" for slip in self):
+            raise UserError(
+                self.env._(
+                    "Transfer slips are kept as records of who received what: "
+                    "cancel a slip instead of deleting it."
+                )
+            )
+
+    def _check_documents(self):
+        """The document must exist and belong to the slip's company."""
+        by_model = {}
+        for slip in self:
+            by_model.setdefault(slip.res_model, set()).add(slip.res_id)
+        for model_name, ids in by_model.items():
+            if model_name not in self.env:
+                raise UserError(
+                    self.env._("Unknown document type %s.", model_name)
+                )
+            documents = self.env[model_name].sudo().browse(ids).exists()
+            if len(documents) != len(ids):
+                raise UserError(
+                    self.env._("The document to transfer no longer exists.")
+                )
+            if "company_id" in documents._fields:
+                company_of = {doc.id: doc.company_id for doc in documents}
+                for slip in self.filtered(lambda s, m=model_name: s.res_model == m):
+                    company = company_of[slip.res_id]
+                    if company and company != slip.company_id:
+                        raise UserError(
+                            self.env._(
+                                "%(document)s belongs to %(company)s: it cannot "
+                                "be transferred to a department of %(other)s.",
+                                document=slip.origin or slip.res_id,
+                                company=company.name,
+                                other=slip.company_id.name,
+                            )
+                        )
+
+    def _notify_departments(self):
+        """One activity per slip for its department's responsible user, created
+        in one batch per responsible user; the assignment mail is not sent
+        (the department is told by the message posted on the document)."""
+        activity_type = self.env.ref(
+            "order_handling_base.mail_activity_type_transfer"
+        )
+        by_manager = {}
+        for slip in self:
+            if slip.department_id.manager_id:
+                manager = slip.department_id.manager_id
+                by_manager[manager] = by_manager.get(manager, self.browse()) | slip
+        for manager, slips in by_manager.items():
+            slips = slips.sudo().with_context(
+                mail_activity_quick_update=True, lang=manager.lang or self.env.lang
+            )
+            slips.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=manager.id,
+                summary=slips.env._("Acknowledge the transferred document"),
+                date_deadline=fields.Date.context_today(self),
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_state(self, allowed, action):
+        """Refuse ``action`` ('acknowledge', 'forward', 'cancel') on slips
+        whose state is not in ``allowed``."""
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for slip in self.filtered(lambda s: s.state not in allowed):
+            values = {"slip": slip.name, "state": states[slip.state]}
+            if action == "acknowledge":
+                message = self.env._(
+                    "Transfer slip %(slip)s is %(state)s: only a sent slip "
+                    "can be acknowledged.",
+                    **values,
+                )
+            elif action == "forward":
+                message = self.env._(
+                    "Transfer slip %(slip)s is %(state)s: only a sent or "
+                    "acknowledged slip can be forwarded.",
+                    **values,
+                )
+            else:
+                message = self.env._(
+                    "Transfer slip %(slip)s is %(state)s: only a sent or "
+                    "acknowledged slip can be cancelled.",
+                    **values,
+                )
+            raise UserError(message)
+
+    def _check_department_member(self):
+        if self.env.su or self.env.user.has_group("order_handling_base.group_manager"):
+            return
+        for slip in self:
+            if not slip.department_id._is_member():
+                raise AccessError(
+                    self.env._(
+                        "Only members of department %(department)s can act on "
+                        "transfer slip %(slip)s.",
+                        department=slip.department_id.name,
+                        slip=slip.name,
+                    )
+                )
+
+    def _finish_activities(self):
+        self.sudo().activity_feedback(
+            ["order_handling_base.mail_activity_type_transfer"]
+        )
+
+    def action_acknowledge(self):
+        """The receiving department confirms it has the document."""
+        self.check_access("read")
+        self._check_state(["sent"], "acknowledge")
+        self._check_department_member()
+        self.sudo().write(
+            {
+                "state": "acknowledged",
+                "acknowledged_uid": self.env.uid,
+                "acknowledged_date": fields.Datetime.now(),
+            }
+        )
+        self._finish_activities()
+        return True
+
+    def action_forward(self, department, note=False):
+        """Hand the document on to ``department`` (e.g. warehouse lead →
+        production): the slip becomes forwarded and a new slip is sent."""
+        self.check_access("read")
+        self._check_state(["sent", "acknowledged"], "forward")
+        self._check_department_member()
+        department = department.exists()
+        if not department:
+            raise UserError(self.env._("Choose the department to forward to."))
+        new_slips = self.browse()
+        for slip in self:
+            if department == slip.department_id:
+                raise UserError(
+                    self.env._(
+                        "Transfer slip %s is already at that department.", slip.name
+                    )
+                )
+            if department.company_id != slip.company_id:
+                raise UserError(
+                    self.env._(
+                        "Department %(department)s belongs to another company "
+                        "than transfer slip %(slip)s.",
+                        department=department.display_name,
+                        slip=slip.name,
+                    )
+                )
+        now = fields.Datetime.now()
+        vals_list = [slip._prepare_forward_vals(department, note) for slip in self]
+        new_slips = self.create(vals_list)
+        for slip, new_slip in zip(self, new_slips, strict=True):
+            values = {
+                "state": "forwarded",
+                "forwarded_uid": self.env.uid,
+                "forwarded_date": now,
+                "forward_slip_id": new_slip.id,
+            }
+            if slip.state == "sent":
+                values.update(acknowledged_uid=self.env.uid, acknowledged_date=now)
+            slip.sudo().write(values)
+        self._finish_activities()
+        documents = {}
+        for new_slip in new_slips:
+            documents.setdefault(new_slip.res_model, set()).add(new_slip.res_id)
+        for model_name, ids in documents.items():
+            self.env[model_name].browse(ids)._transfer_post_message(
+                new_slips.filtered(lambda s, m=model_name: s.res_model == m)
+            )
+        return new_slips
+
+    def _prepare_forward_vals(self, department, note=False):
+        """Hook: values of the slip that forwards ``self`` to ``department``."""
+        self.ensure_one()
+        return {
+            "department_id": department.id,
+            "company_id": self.company_id.id,
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "origin": self.origin,
+            "order_class": self.order_class,
+            "priority": self.priority,
+            "note": note or self.note,
+            "previous_slip_id": self.id,
+        }
+
+    def action_cancel(self, reason):
+        """Withdraw a slip that was sent by mistake or is no longer needed."""
+        self.check_access("read")
+        self._check_state(["sent", "acknowledged"], "cancel")
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give a reason to cancel a transfer slip."))
+        if not (
+            self.env.su or self.env.user.has_group("order_handling_base.group_manager")
+        ):
+            for slip in self:
+                if slip.sent_uid != self.env.user:
+                    raise AccessError(
+                        self.env._(
+                            "Only the sender of transfer slip %s or an "
+                            "order-handling administrator can cancel it.",
+                            slip.name,
+                        )
+                    )
+        self.sudo().write(
+            {
+                "state": "cancelled",
+                "cancelled_uid": self.env.uid,
+                "cancelled_date": fields.Datetime.now(),
+                "cancel_reason": reason,
+            }
+        )
+        self.sudo().activity_unlink(["order_handling_base.mail_activity_type_transfer"])
+        return True
+
+    def action_open_forward_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Forward Transfer Slip"),
+            "res_model": "order.handling.transfer.forward",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_transfer_ids": self.ids},
+        }
+
+    def action_open_cancel_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Transfer Slip"),
+            "res_model": "order.handling.transfer.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_transfer_ids": self.ids},
+        }
+
+    def action_open_document(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,112 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+
+class OrderHandlingTransferMixin(models.AbstractModel):
+    """Documents that can be handed to departments with transfer slips.
+
+    ``documents._transfer_to_departments(departments)`` creates one slip per
+    document and department in one batched call, posts one message per
+    document that notifies the departments' users, and schedules the
+    responsible users' activities.
+    """
+
+    _name = "order.handling.transfer.mixin"
+    _description = "Order Handling Transferable Document"
+
+    transfer_slip_ids = fields.One2many(
+        "order.handling.transfer",
+        "res_id",
+        string="Transfer Slips",
+        domain=lambda self: [("res_model", "=", self._name)],
+        readonly=True,
+        copy=False,
+    )
+    transfer_slip_count = fields.Integer(
+        string="Transfer Slip Count", compute="_compute_transfer_slip_count"
+    )
+
+    @api.depends("transfer_slip_ids")
+    def _compute_transfer_slip_count(self):
+        # the one2many is prefetched for the whole recordset: one query
+        for record in self:
+            record.transfer_slip_count = len(record.transfer_slip_ids)
+
+    def _get_transfer_order_class(self):
+        """Hook: 'regular' / 'non_regular' / False carried by the slips."""
+        self.ensure_one()
+        return False
+
+    def _get_transfer_priority(self):
+        """Hook: '1' for urgent documents, '0' otherwise."""
+        self.ensure_one()
+        return "0"
+
+    def _prepare_transfer_slip_vals(self, department, note=False):
+        """Hook: values of the slip that hands ``self`` to ``department``."""
+        self.ensure_one()
+        company = self.company_id if "company_id" in self._fields else False
+        return {
+            "department_id": department.id,
+            "company_id": (company or department.company_id).id,
+            "res_model": self._name,
+            "res_id": self.id,
+            "origin": self.display_name,
+            "order_class": self._get_transfer_order_class(),
+            "priority": self._get_transfer_priority(),
+            "note": note,
+        }
+
+    def _transfer_to_departments(self, departments, note=False):
+        """Send every document of ``self`` to every department of
+        ``departments``: one ``create`` for all slips."""
+        vals_list = [
+            document._prepare_transfer_slip_vals(department, note)
+            for document in self
+            for department in departments
+        ]
+        if not vals_list:
+            return self.env["order.handling.transfer"]
+        slips = self.env["order.handling.transfer"].create(vals_list)
+        self._transfer_post_message(slips)
+        return slips
+
+    def _transfer_post_message(self, slips):
+        """One note per document listing its new slips; the departments'
+        users are notified in their inbox."""
+        slips_by_document = defaultdict(lambda: slips.browse())
+        for slip in slips:
+            slips_by_document[slip.res_id] |= slip
+        for document in self:
+            document_slips = slips_by_document.get(document.id)
+            if not document_slips:
+                continue
+            departments = document_slips.department_id
+            partners = (departments.manager_id | departments.member_ids).partner_id
+            lines = Markup("").join(
+                Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
+                for slip in document_slips
+            )
+            body = Markup("%s<ul>%s</ul>") % (
+                self.env._("Transferred to departments:"),
+                lines,
+            )
+            document.sudo().message_post(
+                body=body,
+                partner_ids=partners.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_view_transfer_slips(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "order_handling_base.order_handling_transfer_action"
+        )
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,58 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import OrderHandlingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStageLog(OrderHandlingCommon):
+    def test_every_stage_change_is_logged(self):
+        with freeze_time("2026-11-23 08:00:00"):
+            slip = self._transfer(["warehouse"])
+        with freeze_time("2026-11-23 10:30:00"):
+            slip.with_user(self.users["warehouse"]).action_acknowledge()
+        with freeze_time("2026-11-23 11:00:00"):
+            slip.with_user(self.users["warehouse"]).action_forward(
+                self.departments["production"]
+            )
+        logs = slip.stage_log_ids.sorted("date_start")
+        self.assertEqual(logs.mapped("stage"), ["sent", "acknowledged", "forwarded"])
+        self.assertEqual(
+            logs.mapped("stage_name"), ["Sent", "Acknowledged", "Forwarded"]
+        )
+        self.assertEqual(
+            logs.mapped("user_id"),
+            self.users["clerk"] | self.users["warehouse"],
+        )
+        self.assertEqual(logs[0].date_end, datetime(2026, 11, 23, 10, 30))
+        self.assertAlmostEqual(logs[0].duration_hours, 2.5)
+        self.assertAlmostEqual(logs[1].duration_hours, 0.5)
+        self.assertFalse(logs[2].date_end, "the current stage is open")
+        self.assertEqual(slip.stage_start, datetime(2026, 11, 23, 11, 0))
+
+    def test_writing_the_same_stage_logs_nothing(self):
+        slip = self._transfer(["quality"])
+        slip.sudo().write({"state": "sent"})
+        self.assertEqual(len(slip.stage_log_ids), 1)
+
+    def test_late_stage_is_flagged(self):
+        with freeze_time("2026-11-23 08:00:00"):  # Monday
+            slip = self._transfer(["quality"])
+        self.assertTrue(slip.sla_deadline)
+        with freeze_time("2026-12-10 08:00:00"):
+            slip.with_user(self.users["quality"]).action_acknowledge()
+        log = slip.stage_log_ids.filtered(lambda rec: rec.stage == "sent")
+        self.assertTrue(log.is_late)
+
+    def test_mixed_batch(self):
+        """Only the records whose stage really changes get a new log row."""
+        slips = self._transfer(["quality", "warehouse"])
+        slips[0].sudo().write({"state": "acknowledged"})
+        slips.sudo().write({"state": "acknowledged"})
+        self.assertEqual(len(slips[0].stage_log_ids), 2)
+        self.assertEqual(len(slips[1].stage_log_ids), 2)

@@ -1,0 +1,256 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import OrderHandlingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTransfer(OrderHandlingCommon):
+    def test_transfer_creates_one_slip_per_department(self):
+        slips = self._transfer(["quality", "warehouse"], note="<p>Check the seals</p>")
+        self.assertEqual(len(slips), 2)
+        self.assertEqual(set(slips.mapped("state")), {"sent"})
+        self.assertEqual(slips.sent_uid, self.users["clerk"])
+        self.assertEqual(set(slips.mapped("origin")), {self.order.name})
+        self.assertEqual(len(set(slips.mapped("name"))), 2)
+        self.assertTrue(all(name.startswith("TS/") for name in slips.mapped("name")))
+        self.assertEqual(self.order.transfer_slip_ids, slips)
+        self.assertEqual(self.order.transfer_slip_count, 2)
+        # the responsible users get an activity each
+        self.env.invalidate_all()
+        for slip in slips:
+            self.assertEqual(
+                slip.activity_ids.user_id, slip.department_id.manager_id, slip.name
+            )
+            self.assertEqual(
+                slip.activity_ids.activity_type_id,
+                self.env.ref("order_handling_base.mail_activity_type_transfer"),
+            )
+        # and the departments' people a message on the order
+        message = self.order.message_ids.filtered(
+            lambda m: "Transferred to departments" in (m.body or "")
+        )
+        self.assertEqual(len(message), 1)
+        self.assertEqual(
+            message.partner_ids,
+            (
+                self.users["quality"] | self.users["member"] | self.users["warehouse"]
+            ).partner_id,
+        )
+
+    def test_acknowledge(self):
+        slip = self._transfer(["quality"])
+        member = self.users["member"]
+        slip.with_user(member).action_acknowledge()
+        self.assertEqual(slip.state, "acknowledged")
+        self.assertEqual(slip.acknowledged_uid, member)
+        self.assertTrue(slip.acknowledged_date)
+        self.assertFalse(slip.activity_ids, "the department's activity is done")
+        with self.assertRaisesRegex(UserError, "Acknowledged"):
+            slip.with_user(member).action_acknowledge()
+
+    def test_acknowledge_refused_outside_the_department(self):
+        slip = self._transfer(["quality"])
+        # the warehouse lead cannot even see the slip; the clerk can see it
+        # (order owner) but is no member of Quality
+        with self.assertRaises(AccessError):
+            slip.with_user(self.users["warehouse"]).action_acknowledge()
+        with self.assertRaisesRegex(AccessError, "Quality"):
+            slip.with_user(self.users["clerk"]).action_acknowledge()
+        self.assertEqual(slip.state, "sent")
+        self.assertFalse(slip.acknowledged_uid)
+        # the administrator may act for any department
+        slip.with_user(self.users["manager"]).action_acknowledge()
+        self.assertEqual(slip.state, "acknowledged")
+
+    def test_forward_warehouse_to_production(self):
+        slip = self._transfer(["warehouse"])
+        warehouse = self.users["warehouse"]
+        slip.with_user(warehouse).action_acknowledge()
+        wizard = Form(
+            self.env["order.handling.transfer.forward"]
+            .with_user(warehouse)
+            .with_context(default_transfer_ids=slip.ids)
+        )
+        wizard.department_id = self.departments["production"]
+        wizard.note = "<p>Schedule it this week</p>"
+        action = wizard.save().action_forward()
+        new_slip = self.env["order.handling.transfer"].browse(action["res_id"])
+        self.assertEqual(slip.state, "forwarded")
+        self.assertEqual(slip.forwarded_uid, warehouse)
+        self.assertEqual(slip.forward_slip_id, new_slip)
+        self.assertEqual(new_slip.previous_slip_id, slip)
+        self.assertEqual(new_slip.department_id, self.departments["production"])
+        self.assertEqual(new_slip.state, "sent")
+        self.assertEqual(new_slip.sent_uid, warehouse)
+        self.assertEqual((new_slip.res_model, new_slip.res_id), ("sale.order", self.order.id))
+        self.assertEqual(new_slip.activity_ids.user_id, self.users["workshop"])
+        # the workshop supervisor now sees the slip and the order
+        self.assertEqual(
+            self.env["sale.order"]
+            .with_user(self.users["workshop"])
+            .search([("id", "=", self.order.id)]),
+            self.order,
+        )
+        # a forwarded slip cannot move again
+        with self.assertRaises(UserError):
+            slip.with_user(warehouse).action_forward(self.departments["quality"])
+
+    def test_forward_from_sent_acknowledges_on_the_way(self):
+        slip = self._transfer(["warehouse"])
+        new_slip = slip.with_user(self.users["warehouse"]).action_forward(
+            self.departments["production"]
+        )
+        self.assertEqual(slip.state, "forwarded")
+        self.assertEqual(slip.acknowledged_uid, self.users["warehouse"])
+        self.assertEqual(
+            slip.stage_log_ids.mapped("stage"), ["forwarded", "sent"]
+        )
+        self.assertTrue(new_slip)
+
+    def test_forward_refused(self):
+        slip = self._transfer(["warehouse"])
+        warehouse = slip.with_user(self.users["warehouse"])
+        with self.assertRaisesRegex(UserError, "already at that department"):
+            warehouse.action_forward(self.departments["warehouse"])
+        other_company = self.env["res.company"].create({"name": "Elsewhere Ltd"})
+        foreign = self.env["order.handling.department"].search(
+            [("company_id", "=", other_company.id), ("code", "=", "production")]
+        )
+        with self.assertRaisesRegex(UserError, "another company"):
+            warehouse.action_forward(foreign)
+        with self.assertRaises(AccessError):
+            slip.with_user(self.users["quality"]).action_forward(
+                self.departments["production"]
+            )
+        self.assertEqual(slip.state, "sent")
+        self.assertEqual(self.order.transfer_slip_count, 1, "nothing half-written")
+
+    def test_cancel(self):
+        slip = self._transfer(["quality"])
+        with self.assertRaisesRegex(UserError, "reason"):
+            slip.with_user(self.users["clerk"]).action_cancel("  ")
+        with self.assertRaises(AccessError):
+            slip.with_user(self.users["quality"]).action_cancel("not mine")
+        wizard = Form(
+            self.env["order.handling.transfer.cancel"]
+            .with_user(self.users["clerk"])
+            .with_context(default_transfer_ids=slip.ids)
+        )
+        wizard.reason = "Sent to the wrong department"
+        wizard.save().action_cancel()
+        self.assertEqual(slip.state, "cancelled")
+        self.assertEqual(slip.cancelled_uid, self.users["clerk"])
+        self.assertEqual(slip.cancel_reason, "Sent to the wrong department")
+        self.assertFalse(slip.activity_ids)
+        with self.assertRaises(UserError):
+            slip.with_user(self.users["member"]).action_acknowledge()
+        # a cancelled slip may be deleted, a live one never
+        live = self._transfer(["warehouse"])
+        with self.assertRaises(UserError):
+            live.sudo().unlink()
+        slip.sudo().unlink()
+        self.assertFalse(slip.exists())
+
+    def test_create_over_rpc_is_checked(self):
+        Slip = self.env["order.handling.transfer"].with_user(self.users["clerk"])
+        base_vals = {
+            "department_id": self.departments["quality"].id,
+            "res_model": "sale.order",
+            "res_id": self.order.id,
+        }
+        for forged in (
+            {"state": "acknowledged"},
+            {"acknowledged_uid": self.users["quality"].id},
+            {"sent_uid": self.users["sales"].id},
+        ):
+            with self.assertRaises(UserError, msg=forged):
+                Slip.create(dict(base_vals, **forged))
+        with self.assertRaisesRegex(UserError, "no longer exists"):
+            Slip.create(dict(base_vals, res_id=self.order.id + 10**6))
+        slip = Slip.create(base_vals)
+        self.assertEqual(slip.sent_uid, self.users["clerk"])
+        self.assertEqual(slip.state, "sent")
+
+    def test_document_of_another_company_refused(self):
+        company_b = self.env["res.company"].create({"name": "Company B2"})
+        order_b = self.env["sale.order"].with_company(company_b).create(
+            {"partner_id": self.partner.id}
+        )
+        with self.assertRaisesRegex(UserError, "belongs to"):
+            self.env["order.handling.transfer"].create(
+                {
+                    "department_id": self.departments["quality"].id,
+                    "company_id": self.company.id,
+                    "res_model": "sale.order",
+                    "res_id": order_b.id,
+                }
+            )
+
+    def _count_queries(self, func):
+        self.env.invalidate_all()
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def test_batch_slip_creation_query_count(self):
+        """Creating slips is one batched call: each extra slip costs a small
+        constant (its sequence number), not a round of queries of its own."""
+        orders = self.env["sale.order"]
+        for _i in range(10):
+            orders |= self._create_order(self.users["sales"])
+        clerk = self.users["clerk"]
+        Slip = self.env["order.handling.transfer"].with_user(clerk)
+        departments = self.env["order.handling.department"].browse(
+            [department.id for department in self.departments.values()]
+        )
+        self.assertEqual(len(departments), 10)
+
+        def vals_list(batch):
+            return [
+                order._prepare_transfer_slip_vals(department)
+                for order in batch
+                for department in departments
+            ]
+
+        Slip.create(vals_list(orders[:1]))  # warm the caches once
+        small_vals = vals_list(orders[1:2])  # 10 slips
+        large_vals = vals_list(orders)  # 100 slips
+        small = self._count_queries(lambda: Slip.create(small_vals))
+        large = self._count_queries(lambda: Slip.create(large_vals))
+        per_slip = (large - small) / 90.0
+        self.assertLessEqual(
+            per_slip,
+            1.1,
+            f"{small} queries for 10 slips, {large} for 100: {per_slip:.2f} per slip",
+        )
+
+    def test_transfer_query_count_per_document(self):
+        """Transferring documents adds, per document, only its notification
+        message; per slip only the slip's sequence number."""
+        orders = self.env["sale.order"]
+        for _i in range(11):
+            orders |= self._create_order(self.users["sales"])
+        clerk = self.users["clerk"]
+        departments = (
+            self.departments["quality"] | self.departments["warehouse"]
+        ).with_user(clerk)
+        orders[:1].with_user(clerk)._transfer_to_departments(departments)
+        one = self._count_queries(
+            lambda: orders[1:2].with_user(clerk)._transfer_to_departments(departments)
+        )
+        ten = self._count_queries(
+            lambda: orders[2:].with_user(clerk)._transfer_to_departments(departments)
+        )
+        per_document = (ten - one) / 8.0
+        # the cost of one notified chatter message (e-mail notifications to
+        # the departments' users included) and two sequence numbers
+        self.assertLessEqual(
+            per_document,
+            60,
+            f"{one} queries for 1 order, {ten} for 9: {per_document:.1f} per order",
+        )

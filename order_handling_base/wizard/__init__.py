@@ -1,0 +1,2 @@
+from . import order_handling_transfer_forward
+from . import order_handling_transfer_cancel

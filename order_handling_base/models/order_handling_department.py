@@ -66,7 +66,10 @@ class OrderHandlingDepartment(models.Model):
     @api.depends("transfer_ids.state")
     def _compute_open_transfer_count(self):
         groups = self.env["order.handling.transfer"]._read_group(
-            [("department_id", "in", self.ids), ("state", "in", ("sent", "acknowledged"))],
+            [
+                ("department_id", "in", self.ids),
+                ("state", "in", ("sent", "acknowledged")),
+            ],
             groupby=["department_id"],
             aggregates=["__count"],
         )

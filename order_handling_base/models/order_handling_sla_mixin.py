@@ -90,8 +90,8 @@ class OrderHandlingSlaMixin(models.AbstractModel):
     def _compute_sla(self):
         if not self:
             return
-        policies = self.env["order.handling.sla.policy"].sudo()._get_policies(
-            self._name
+        policies = (
+            self.env["order.handling.sla.policy"].sudo()._get_policies(self._name)
         )
         # deadlines of records that share policy and start are planned once
         planned = {}

@@ -42,7 +42,7 @@ class OrderHandlingSlaPolicy(models.Model):
         required=True,
         help="Technical value of the stage the target applies to, e.g. 'sent'.",
     )
-    stage_name = fields.Char(string="Stage Name", compute="_compute_stage_name")
+    stage_name = fields.Char(compute="_compute_stage_name")
     order_class = fields.Selection(
         ORDER_CLASSES,
         help="Leave empty to apply to every class. A policy for the document's "
@@ -62,8 +62,10 @@ class OrderHandlingSlaPolicy(models.Model):
         "resource.calendar",
         string="Working Schedule",
         required=True,
-        default=lambda self: self.env.company.order_handling_calendar_id
-        or self.env.company.resource_calendar_id,
+        default=lambda self: (
+            self.env.company.order_handling_calendar_id
+            or self.env.company.resource_calendar_id
+        ),
     )
     escalate = fields.Boolean(
         string="Escalate When Overdue",

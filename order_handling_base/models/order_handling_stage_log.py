@@ -27,7 +27,7 @@ class OrderHandlingStageLog(models.Model):
         readonly=True,
         help="Technical value of the stage (selection key or record id).",
     )
-    stage_name = fields.Char(string="Stage Name", compute="_compute_stage_name")
+    stage_name = fields.Char(compute="_compute_stage_name")
     user_id = fields.Many2one(
         "res.users",
         string="Moved By",

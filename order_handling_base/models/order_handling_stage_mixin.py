@@ -31,7 +31,6 @@ class OrderHandlingStageMixin(models.AbstractModel):
     stage_log_ids = fields.One2many(
         "order.handling.stage.log",
         "res_id",
-        string="Stage Log",
         domain=lambda self: [("res_model", "=", self._name)],
         readonly=True,
         copy=False,

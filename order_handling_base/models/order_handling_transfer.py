@@ -95,7 +95,6 @@ class OrderHandlingTransfer(models.Model):
     )
     order_class = fields.Selection(
         [("regular", "Regular"), ("non_regular", "Non-regular")],
-        string="Order Class",
         readonly=True,
     )
     priority = fields.Selection(
@@ -230,18 +229,20 @@ class OrderHandlingTransfer(models.Model):
 
     @api.model
     def _get_sequence(self, company_id):
-        sequence = self.env["ir.sequence"].sudo().search(
-            [
-                ("code", "=", "order.handling.transfer"),
-                ("company_id", "in", [company_id, False]),
-            ],
-            order="company_id",
-            limit=1,
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "order.handling.transfer"),
+                    ("company_id", "in", [company_id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
         )
         if not sequence:
-            raise UserError(
-                self.env._("The sequence of transfer slips is missing.")
-            )
+            raise UserError(self.env._("The sequence of transfer slips is missing."))
         return sequence
 
     def write(self, vals):
@@ -260,8 +261,7 @@ class OrderHandlingTransfer(models.Model):
     def _field_labels(self, field_names):
         return ", ".join(
             sorted(
-                self._fields[name]._description_string(self.env)
-                for name in field_names
+                self._fields[name]._description_string(self.env) for name in field_names
             )
         )
 
@@ -282,9 +282,7 @@ class OrderHandlingTransfer(models.Model):
             by_model.setdefault(slip.res_model, set()).add(slip.res_id)
         for model_name, ids in by_model.items():
             if model_name not in self.env:
-                raise UserError(
-                    self.env._("Unknown document type %s.", model_name)
-                )
+                raise UserError(self.env._("Unknown document type %s.", model_name))
             documents = self.env[model_name].sudo().browse(ids).exists()
             if len(documents) != len(ids):
                 raise UserError(
@@ -309,9 +307,7 @@ class OrderHandlingTransfer(models.Model):
         """One activity per slip for its department's responsible user, created
         in one batch per responsible user; the assignment mail is not sent
         (the department is told by the message posted on the document)."""
-        activity_type = self.env.ref(
-            "order_handling_base.mail_activity_type_transfer"
-        )
+        activity_type = self.env.ref("order_handling_base.mail_activity_type_transfer")
         by_manager = {}
         for slip in self:
             if slip.department_id.manager_id:
@@ -412,8 +408,8 @@ class OrderHandlingTransfer(models.Model):
             if department.company_id != slip.company_id:
                 raise UserError(
                     self.env._(
-                        "Department %(department)s belongs to another company "
-                        "than transfer slip %(slip)s.",
+                        "Department %(department)s belongs to a different "
+                        "company from transfer slip %(slip)s.",
                         department=department.display_name,
                         slip=slip.name,
                     )

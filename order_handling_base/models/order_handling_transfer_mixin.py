@@ -27,9 +27,7 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         readonly=True,
         copy=False,
     )
-    transfer_slip_count = fields.Integer(
-        string="Transfer Slip Count", compute="_compute_transfer_slip_count"
-    )
+    transfer_slip_count = fields.Integer(compute="_compute_transfer_slip_count")
 
     @api.depends("transfer_slip_ids")
     def _compute_transfer_slip_count(self):

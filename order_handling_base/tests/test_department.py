@@ -35,9 +35,7 @@ class TestDepartment(OrderHandlingCommon):
         self.assertEqual(set(departments.mapped("code")), EXPECTED_CODES)
         self.assertFalse(departments.manager_id, "people are not copied")
         # and the main company's departments are untouched
-        self.assertEqual(
-            self.departments["quality"].manager_id, self.users["quality"]
-        )
+        self.assertEqual(self.departments["quality"].manager_id, self.users["quality"])
 
     def test_code_unique_per_company(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):

@@ -34,7 +34,9 @@ class TestSecurity(OrderHandlingCommon):
             self.users["clerk"].has_group("sales_team.group_sale_salesman_all_leads")
         )
         self.assertTrue(self.users["warehouse"].has_group("stock.group_stock_user"))
-        self.assertFalse(self.users["quality"].has_group("sales_team.group_sale_salesman"))
+        self.assertFalse(
+            self.users["quality"].has_group("sales_team.group_sale_salesman")
+        )
 
     def test_slip_visibility_per_role(self):
         slips = self._transfer(["quality", "warehouse"])
@@ -133,8 +135,10 @@ class TestSecurity(OrderHandlingCommon):
         company_b = self.env["res.company"].create({"name": "Company B"})
         self.users["manager"].write({"company_ids": [Command.link(company_b.id)]})
         user_b = self.users["manager"]
-        order_b = self.env["sale.order"].with_company(company_b).create(
-            {"partner_id": self.partner.id}
+        order_b = (
+            self.env["sale.order"]
+            .with_company(company_b)
+            .create({"partner_id": self.partner.id})
         )
         quality_b = self.env["order.handling.department"].search(
             [("company_id", "=", company_b.id), ("code", "=", "quality")]

@@ -118,7 +118,9 @@ class TestSla(OrderHandlingCommon):
     def test_escalation_cron_is_idempotent(self):
         with freeze_time(FRIDAY_3PM):
             slips = self._transfer(["quality", "warehouse"])
-            on_time = self._transfer(["production"], order=self._create_order(self.users["sales"]))
+            on_time = self._transfer(
+                ["production"], order=self._create_order(self.users["sales"])
+            )
         escalation = self.env.ref(
             "order_handling_base.mail_activity_type_sla_escalation"
         )

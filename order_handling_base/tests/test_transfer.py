@@ -85,7 +85,9 @@ class TestTransfer(OrderHandlingCommon):
         self.assertEqual(new_slip.department_id, self.departments["production"])
         self.assertEqual(new_slip.state, "sent")
         self.assertEqual(new_slip.sent_uid, warehouse)
-        self.assertEqual((new_slip.res_model, new_slip.res_id), ("sale.order", self.order.id))
+        self.assertEqual(
+            (new_slip.res_model, new_slip.res_id), ("sale.order", self.order.id)
+        )
         self.assertEqual(new_slip.activity_ids.user_id, self.users["workshop"])
         # the workshop supervisor now sees the slip and the order
         self.assertEqual(
@@ -105,9 +107,7 @@ class TestTransfer(OrderHandlingCommon):
         )
         self.assertEqual(slip.state, "forwarded")
         self.assertEqual(slip.acknowledged_uid, self.users["warehouse"])
-        self.assertEqual(
-            slip.stage_log_ids.mapped("stage"), ["forwarded", "sent"]
-        )
+        self.assertEqual(slip.stage_log_ids.mapped("stage"), ["forwarded", "sent"])
         self.assertTrue(new_slip)
 
     def test_forward_refused(self):
@@ -119,7 +119,7 @@ class TestTransfer(OrderHandlingCommon):
         foreign = self.env["order.handling.department"].search(
             [("company_id", "=", other_company.id), ("code", "=", "production")]
         )
-        with self.assertRaisesRegex(UserError, "another company"):
+        with self.assertRaisesRegex(UserError, "different company"):
             warehouse.action_forward(foreign)
         with self.assertRaises(AccessError):
             slip.with_user(self.users["quality"]).action_forward(
@@ -176,8 +176,10 @@ class TestTransfer(OrderHandlingCommon):
 
     def test_document_of_another_company_refused(self):
         company_b = self.env["res.company"].create({"name": "Company B2"})
-        order_b = self.env["sale.order"].with_company(company_b).create(
-            {"partner_id": self.partner.id}
+        order_b = (
+            self.env["sale.order"]
+            .with_company(company_b)
+            .create({"partner_id": self.partner.id})
         )
         with self.assertRaisesRegex(UserError, "belongs to"):
             self.env["order.handling.transfer"].create(

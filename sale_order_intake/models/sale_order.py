@@ -1,0 +1,720 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+INTAKE_STAGES = [
+    ("draft", "With Sales"),
+    ("submitted", "To Check"),
+    ("returned", "Returned to Sales"),
+    ("checked", "Checked"),
+    ("accepted", "Accepted"),
+    ("cancelled", "Cancelled"),
+]
+CLASSES = [("regular", "Regular"), ("non_regular", "Non-regular")]
+# written only by the intake actions (in sudo, after their checks)
+PROTECTED_FIELDS = {
+    "intake_stage",
+    "intake_submitted_uid",
+    "intake_submitted_date",
+    "intake_checked_uid",
+    "intake_checked_date",
+    "intake_return_count",
+    "intake_return_reason",
+    "sales_signoff_uid",
+    "sales_signoff_date",
+    "intake_recheck_uid",
+    "intake_recheck_date",
+    "intake_class_override",
+    "intake_class_override_reason",
+    "intake_accepted_uid",
+    "intake_accepted_date",
+}
+CLERK = "order_handling_base.group_logistics_clerk"
+MANAGER = "order_handling_base.group_manager"
+SALES_HEAD = "order_handling_base.group_sales_head"
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "order.handling.sla.mixin"]
+
+    _stage_field = "intake_stage"
+    _sla_class_fields = ["intake_class"]
+
+    intake_stage = fields.Selection(
+        INTAKE_STAGES,
+        default="draft",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        readonly=True,
+    )
+    intake_channel = fields.Selection(
+        [
+            ("sales", "Entered by sales"),
+            ("fax", "Fax / scan"),
+            ("email", "E-mail"),
+            ("phone", "Phone"),
+            ("portal", "Portal"),
+            ("edi", "EDI"),
+        ],
+        string="Received By",
+        default="sales",
+        tracking=True,
+    )
+    intake_document_type = fields.Selection(
+        [
+            ("shipping_notice", "Shipping notice"),
+            ("stock_preparation", "Stock-preparation order"),
+        ],
+        string="Order Type",
+        default="shipping_notice",
+        required=True,
+        tracking=True,
+        help="Shipping notice (发货通知单): ship from stock or production; "
+        "stock-preparation order (备货单): prepare stock ahead of a call-off.",
+    )
+    intake_source_document_ids = fields.Many2many(
+        "ir.attachment",
+        "sale_order_intake_source_rel",
+        "order_id",
+        "attachment_id",
+        string="Source Documents",
+        copy=False,
+        help="The order as received: fax, scan, e-mail attachment.",
+    )
+    intake_mail_id = fields.Many2one(
+        "sale.order.intake.mail", string="Received Document", readonly=True, copy=False
+    )
+    intake_clerk_id = fields.Many2one(
+        "res.users",
+        string="Logistics Clerk",
+        tracking=True,
+        copy=False,
+        index="btree_not_null",
+        help="Order owner (跟单员): checks, routes and tracks the order.",
+    )
+    intake_submitted_uid = fields.Many2one(
+        "res.users", string="Submitted By", readonly=True, copy=False
+    )
+    intake_submitted_date = fields.Datetime(
+        string="Submitted On", readonly=True, copy=False
+    )
+    intake_checked_uid = fields.Many2one(
+        "res.users", string="Checked By", readonly=True, copy=False
+    )
+    intake_checked_date = fields.Datetime(
+        string="Checked On", readonly=True, copy=False
+    )
+    intake_return_count = fields.Integer(
+        string="Returns to Sales",
+        readonly=True,
+        copy=False,
+        help="How many times the intake check returned the order (first-pass "
+        "accuracy KPI).",
+    )
+    intake_return_reason = fields.Text(
+        string="Last Return Reason", readonly=True, copy=False
+    )
+    intake_issue_ids = fields.One2many(
+        "sale.order.intake.issue", "order_id", string="Check Issues", readonly=True
+    )
+    sales_signoff_uid = fields.Many2one(
+        "res.users", string="Signed Off By", readonly=True, copy=False, tracking=True
+    )
+    sales_signoff_date = fields.Datetime(
+        string="Signed Off On", readonly=True, copy=False
+    )
+    intake_important_flag = fields.Boolean(
+        string="Flagged Important",
+        tracking=True,
+        help="Needs a re-check by a second person whatever its amount.",
+    )
+    intake_important = fields.Boolean(
+        string="Important",
+        compute="_compute_intake_important",
+        store=True,
+        help="Flagged, or at least the company's important-order amount.",
+    )
+    intake_recheck_uid = fields.Many2one(
+        "res.users", string="Re-checked By", readonly=True, copy=False, tracking=True
+    )
+    intake_recheck_date = fields.Datetime(
+        string="Re-checked On", readonly=True, copy=False
+    )
+    intake_class_computed = fields.Selection(
+        CLASSES,
+        string="Computed Class",
+        compute="_compute_intake_class_computed",
+        store=True,
+    )
+    intake_class_override = fields.Selection(
+        CLASSES, string="Class Set By Clerk", readonly=True, copy=False, tracking=True
+    )
+    intake_class_override_reason = fields.Text(
+        string="Reason of Class Change", readonly=True, copy=False, tracking=True
+    )
+    intake_class = fields.Selection(
+        CLASSES,
+        string="Order Class",
+        compute="_compute_intake_class",
+        store=True,
+        index=True,
+        tracking=True,
+    )
+    intake_class_reason = fields.Char(
+        string="Why Non-regular", compute="_compute_intake_class_computed", store=True
+    )
+    intake_accepted_uid = fields.Many2one(
+        "res.users", string="Accepted By", readonly=True, copy=False
+    )
+    intake_accepted_date = fields.Datetime(
+        string="Accepted On", readonly=True, copy=False
+    )
+    intake_shortfall = fields.Boolean(
+        string="Stock Shortfall",
+        compute="_compute_intake_shortfall",
+        store=True,
+        help="At the intake check, at least one line could not be served from "
+        "stock and forecast.",
+    )
+    intake_picking_minutes = fields.Float(
+        string="Estimated Picking Time (min)",
+        compute="_compute_intake_picking_minutes",
+        store=True,
+    )
+    intake_can_submit = fields.Boolean(compute="_compute_intake_can")
+    intake_can_check = fields.Boolean(compute="_compute_intake_can")
+    intake_can_accept = fields.Boolean(compute="_compute_intake_can")
+    intake_can_recheck = fields.Boolean(compute="_compute_intake_can")
+    intake_can_sign_off = fields.Boolean(compute="_compute_intake_can")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("intake_important_flag", "amount_untaxed", "company_id")
+    def _compute_intake_important(self):
+        for order in self:
+            threshold = order.company_id.intake_important_amount
+            order.intake_important = order.intake_important_flag or bool(
+                threshold
+                and order.currency_id.compare_amounts(order.amount_untaxed, threshold)
+                >= 0
+            )
+
+    @api.depends("order_line.intake_class", "order_line.intake_class_reason")
+    def _compute_intake_class_computed(self):
+        reasons = dict(
+            self.env["sale.order.line"]
+            ._fields["intake_class_reason"]
+            ._description_selection(self.env)
+        )
+        for order in self:
+            lines = order.order_line.filtered("intake_class")
+            if not lines:
+                order.intake_class_computed = False
+                order.intake_class_reason = False
+                continue
+            irregular = lines.filtered(lambda line: line.intake_class == "non_regular")
+            order.intake_class_computed = "non_regular" if irregular else "regular"
+            order.intake_class_reason = (
+                ", ".join(
+                    sorted({reasons[line.intake_class_reason] for line in irregular})
+                )
+                or False
+            )
+
+    @api.depends("intake_class_computed", "intake_class_override")
+    def _compute_intake_class(self):
+        for order in self:
+            order.intake_class = (
+                order.intake_class_override or order.intake_class_computed
+            )
+
+    @api.depends("order_line.intake_shortfall_qty")
+    def _compute_intake_shortfall(self):
+        for order in self:
+            order.intake_shortfall = any(
+                line.intake_shortfall_qty > 0 for line in order.order_line
+            )
+
+    @api.depends(
+        "order_line.product_uom_qty",
+        "order_line.product_id.product_tmpl_id.picking_minutes_per_unit",
+    )
+    def _compute_intake_picking_minutes(self):
+        for order in self:
+            order.intake_picking_minutes = sum(
+                line.product_uom_qty * line.product_id.picking_minutes_per_unit
+                for line in order.order_line
+            )
+
+    @api.depends("intake_stage", "intake_important", "intake_recheck_uid")
+    @api.depends_context("uid")
+    def _compute_intake_can(self):
+        user = self.env.user
+        is_clerk = user.has_group(CLERK) or user.has_group(MANAGER)
+        is_head = user.has_group(SALES_HEAD)
+        for order in self:
+            stage = order.intake_stage
+            order.intake_can_submit = stage in (
+                "draft",
+                "returned",
+            ) and order.state in (
+                "draft",
+                "sent",
+            )
+            order.intake_can_check = is_clerk and stage == "submitted"
+            order.intake_can_accept = is_clerk and stage == "checked"
+            order.intake_can_recheck = (
+                (is_clerk or is_head)
+                and stage == "checked"
+                and order.intake_important
+                and not order.intake_recheck_uid
+                and user not in order._intake_entered_by() | order.intake_checked_uid
+            )
+            order.intake_can_sign_off = (
+                is_head and not order.sales_signoff_uid and stage != "cancelled"
+            )
+
+    def _sla_order_class(self):
+        self.ensure_one()
+        return self.intake_class
+
+    def _sla_escalation_user(self):
+        self.ensure_one()
+        return self.intake_clerk_id or self.user_id
+
+    def _get_transfer_order_class(self):
+        self.ensure_one()
+        return self.intake_class
+
+    # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        protected = PROTECTED_FIELDS.intersection(vals)
+        if protected and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The intake of an order changes only through its actions "
+                    "(submit, check, re-check, accept…); %(fields)s cannot be "
+                    "written directly.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in protected
+                        )
+                    ),
+                )
+            )
+        return super().write(vals)
+
+    def _intake_entered_by(self):
+        self.ensure_one()
+        return self.create_uid | self.user_id | self.intake_submitted_uid
+
+    def _intake_check_stage(self, allowed, message):
+        for order in self:
+            if order.intake_stage not in allowed:
+                stage = dict(
+                    self._fields["intake_stage"]._description_selection(self.env)
+                )
+                raise UserError(
+                    message % {"order": order.name, "stage": stage[order.intake_stage]}
+                )
+
+    def _intake_check_group(self, *groups):
+        if self.env.su or any(self.env.user.has_group(group) for group in groups):
+            return
+        names = (
+            self.env["res.groups"]
+            .browse([self.env.ref(group).id for group in groups])
+            .mapped("full_name")
+        )
+        raise AccessError(
+            self.env._(
+                "Only %(roles)s can do this on order %(orders)s.",
+                roles=" / ".join(names),
+                orders=", ".join(self.mapped("name")),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_intake_submit(self):
+        """Sales hands the order to logistics (R1.1); a returned order comes
+        back corrected."""
+        self.check_access("write")
+        self._intake_check_stage(
+            ["draft", "returned"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only an order with sales can be "
+                "submitted."
+            ),
+        )
+        for order in self:
+            if order.state not in ("draft", "sent"):
+                raise UserError(
+                    self.env._(
+                        "Order %s is already confirmed or cancelled.", order.name
+                    )
+                )
+            if not order.order_line.filtered(lambda line: not line.display_type):
+                raise UserError(
+                    self.env._("Order %s has no line to deliver.", order.name)
+                )
+        now = fields.Datetime.now()
+        self.sudo().write(
+            {
+                "intake_stage": "submitted",
+                "intake_submitted_uid": self.env.uid,
+                "intake_submitted_date": now,
+            }
+        )
+        logistics = self.env["order.handling.department"]._get_by_code(
+            "logistics", self.company_id[:1]
+        )
+        for order in self:
+            clerk = order.intake_clerk_id or logistics.manager_id
+            if clerk:
+                order.sudo().activity_schedule(
+                    "sale_order_intake.mail_activity_type_intake_check",
+                    user_id=clerk.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+        return True
+
+    def action_intake_check(self):
+        """Run the intake checks (R1.2): a clean order becomes checked and is
+        classified; a failing one goes back to sales with the reasons (R1.3)."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["submitted"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only a submitted order can be checked."
+            ),
+        )
+        failures = self._intake_run_checks()
+        self.order_line._intake_classify()
+        self.order_line._intake_snapshot_availability()
+        now = fields.Datetime.now()
+        self.sudo().write(
+            {
+                "intake_checked_uid": self.env.uid,
+                "intake_checked_date": now,
+            }
+        )
+        clean = self.filtered(
+            lambda order: (
+                not any(blocking for _r, _l, _d, blocking in failures.get(order.id, []))
+            )
+        )
+        for order in self.filtered(lambda o: not o.intake_clerk_id):
+            order.sudo().intake_clerk_id = self.env.user
+        clean.sudo().write({"intake_stage": "checked"})
+        clean.sudo().activity_feedback(
+            ["sale_order_intake.mail_activity_type_intake_check"]
+        )
+        for order in self - clean:
+            reasons = [
+                self._intake_issue_text(rule, line, detail)
+                for rule, line, detail, blocking in failures[order.id]
+                if blocking
+            ]
+            order._intake_return("\n".join(reasons))
+        return True
+
+    def _intake_run_checks(self):
+        """Evaluate the rules and store the issues; one batch for all orders.
+
+        Returns ``{order id: [(rule, line, detail, blocking)]}``."""
+        Rule = self.env["sale.order.intake.rule"]
+        rules = Rule._get_rules(self)
+        evaluated = rules._evaluate(self)
+        self.sudo().intake_issue_ids.unlink()
+        issue_vals = []
+        failures = {}
+        for order in self:
+            for rule, line, detail in evaluated.get(order.id, []):
+                failures.setdefault(order.id, []).append(
+                    (rule, line, detail, rule.blocking)
+                )
+                issue_vals.append(
+                    {
+                        "order_id": order.id,
+                        "line_id": line.id or False,
+                        "rule_id": rule.id,
+                        "message": self._intake_issue_text(rule, line, detail),
+                        "blocking": rule.blocking,
+                    }
+                )
+        self.env["sale.order.intake.issue"].sudo().create(issue_vals)
+        return failures
+
+    @api.model
+    def _intake_issue_text(self, rule, line, detail):
+        text = rule.message
+        if line:
+            text = f"{text} — {line.product_id.display_name or line.name}"
+        if detail:
+            text = f"{text}: {detail}"
+        return text
+
+    def _intake_return(self, reason):
+        """Back to sales with the reasons: message and activity for the
+        salesperson; the return is counted (R1.3)."""
+        for order in self:
+            order.sudo().write(
+                {
+                    "intake_stage": "returned",
+                    "intake_return_count": order.intake_return_count + 1,
+                    "intake_return_reason": reason,
+                    "intake_recheck_uid": False,
+                    "intake_recheck_date": False,
+                }
+            )
+            body = Markup("<p>%s</p><pre>%s</pre>") % (
+                self.env._("Returned to sales by the intake check:"),
+                reason,
+            )
+            salesperson = order.user_id
+            order.sudo().message_post(
+                body=body,
+                partner_ids=salesperson.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            order.sudo().activity_feedback(
+                ["sale_order_intake.mail_activity_type_intake_check"]
+            )
+            if salesperson:
+                order.sudo().activity_schedule(
+                    "sale_order_intake.mail_activity_type_intake_correct",
+                    user_id=salesperson.id,
+                    note=reason,
+                    date_deadline=fields.Date.context_today(self),
+                )
+
+    def action_intake_return(self, reason):
+        """The clerk returns an order by hand, with reasons the checks do
+        not cover."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["submitted", "checked"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only an order at intake can be returned."
+            ),
+        )
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say why the order goes back to sales."))
+        self._intake_return(reason.strip())
+        return True
+
+    def action_intake_sign_off(self):
+        """The sales head signs the order off (R1.2)."""
+        self._intake_check_group(SALES_HEAD)
+        self.check_access("read")
+        for order in self:
+            if order.sales_signoff_uid:
+                raise UserError(
+                    self.env._("Order %s is already signed off.", order.name)
+                )
+            if order.intake_stage in ("accepted", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Order %s is past intake: no sign-off needed.", order.name
+                    )
+                )
+        self.sudo().write(
+            {
+                "sales_signoff_uid": self.env.uid,
+                "sales_signoff_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_intake_recheck(self):
+        """Second person's re-check of an important order (R1.4)."""
+        self._intake_check_group(CLERK, MANAGER, SALES_HEAD)
+        self._intake_check_stage(
+            ["checked"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only a checked order can be re-checked."
+            ),
+        )
+        user = self.env.user
+        for order in self:
+            if not order.intake_important:
+                raise UserError(self.env._("Order %s needs no re-check.", order.name))
+            if order.intake_recheck_uid:
+                raise UserError(
+                    self.env._("Order %s is already re-checked.", order.name)
+                )
+            if user in order._intake_entered_by() | order.intake_checked_uid:
+                raise UserError(
+                    self.env._(
+                        "Order %s must be re-checked by someone who neither entered "
+                        "nor checked it.",
+                        order.name,
+                    )
+                )
+        self.sudo().write(
+            {
+                "intake_recheck_uid": user.id,
+                "intake_recheck_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_intake_accept(self):
+        """Accept a clean order and transfer it (R2.2): regular orders to
+        quality and the warehouse, non-regular ones to engineering."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["checked"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only a checked order can be accepted."
+            ),
+        )
+        for order in self:
+            if order.intake_important and not order.intake_recheck_uid:
+                raise UserError(
+                    self.env._(
+                        "Order %s is important: a second person must re-check it "
+                        "first.",
+                        order.name,
+                    )
+                )
+        # the order may have changed since the check: check again, refuse on
+        # any blocking issue (nothing is written then)
+        failures = self.env["sale.order.intake.rule"]._get_rules(self)._evaluate(self)
+        for order in self:
+            blocking = [
+                self._intake_issue_text(rule, line, detail)
+                for rule, line, detail in failures.get(order.id, [])
+                if rule.blocking
+            ]
+            if blocking:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s changed since its check and is no longer "
+                        "clean:\n%(issues)s",
+                        order=order.name,
+                        issues="\n".join(blocking),
+                    )
+                )
+        self.order_line._intake_classify()
+        self.sudo().write(
+            {
+                "intake_stage": "accepted",
+                "intake_accepted_uid": self.env.uid,
+                "intake_accepted_date": fields.Datetime.now(),
+            }
+        )
+        self._intake_transfer()
+        return True
+
+    def _intake_routing_codes(self):
+        """Hook: department codes an accepted order is transferred to."""
+        self.ensure_one()
+        if self.intake_class == "non_regular":
+            return ["engineering"]
+        return ["quality", "warehouse"]
+
+    def _intake_transfer(self):
+        """Transfer the orders in one batch per set of departments."""
+        by_codes = {}
+        for order in self:
+            key = (order.company_id, tuple(order._intake_routing_codes()))
+            by_codes[key] = by_codes.get(key, self.browse()) | order
+        slips = self.env["order.handling.transfer"]
+        Department = self.env["order.handling.department"]
+        for (company, codes), orders in by_codes.items():
+            departments = Department._get_by_code(list(codes), company)
+            slips |= orders._transfer_to_departments(departments)
+        return slips
+
+    def action_intake_open_classify(self):
+        self.ensure_one()
+        self._intake_check_group(CLERK, MANAGER)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Order Class"),
+            "res_model": "sale.order.intake.classify",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_intake_open_return(self):
+        self.ensure_one()
+        self._intake_check_group(CLERK, MANAGER)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return to Sales"),
+            "res_model": "sale.order.intake.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def _intake_override_class(self, order_class, reason):
+        """The clerk sets the class by hand, with a tracked reason (R2.1)."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["submitted", "checked"],
+            self.env._(
+                "Order %(order)s is %(stage)s: its class can only change before it "
+                "is accepted."
+            ),
+        )
+        if order_class not in dict(CLASSES):
+            raise UserError(self.env._("Choose regular or non-regular."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the class change."))
+        self.sudo().write(
+            {
+                "intake_class_override": order_class,
+                "intake_class_override_reason": reason.strip(),
+            }
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Odoo flow
+    # ------------------------------------------------------------------
+
+    def _confirmation_error_message(self):
+        message = super()._confirmation_error_message()
+        if message:
+            return message
+        for order in self:
+            if order.company_id.intake_required and order.intake_stage != "accepted":
+                return self.env._(
+                    "Order %s has not been accepted at intake yet: submit it to "
+                    "logistics first.",
+                    order.name,
+                )
+        return False
+
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self.filtered(lambda o: o.intake_stage != "accepted").sudo().write(
+            {"intake_stage": "cancelled"}
+        )
+        return result
+
+    def action_draft(self):
+        result = super().action_draft()
+        self.filtered(lambda o: o.intake_stage == "cancelled").sudo().write(
+            {"intake_stage": "draft"}
+        )
+        return result

@@ -1,0 +1,129 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    intake_customer_change = fields.Boolean(
+        string="Customer Change",
+        help="The customer asks for something different from what was shipped "
+        "before (specification, material, marking…): the line is non-regular.",
+    )
+    intake_customer_change_note = fields.Char(string="Requested Change")
+    intake_class = fields.Selection(
+        [("regular", "Regular"), ("non_regular", "Non-regular")],
+        string="Class",
+        readonly=True,
+        copy=False,
+    )
+    intake_class_reason = fields.Selection(
+        [
+            ("customer_change", "Customer change requested"),
+            ("never_shipped", "Never shipped"),
+            ("docs_incomplete", "Technical documents incomplete"),
+        ],
+        string="Why Non-regular",
+        readonly=True,
+        copy=False,
+    )
+    intake_available_qty = fields.Float(
+        string="Forecast at Intake",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="Quantity forecast at the delivery date when the order was checked.",
+    )
+    intake_shortfall_qty = fields.Float(
+        string="Shortfall",
+        digits="Product Unit of Measure",
+        readonly=True,
+        copy=False,
+        help="What stock and forecast could not cover at the intake check "
+        "(fill-rate KPI).",
+    )
+
+    def write(self, vals):
+        protected = {
+            "intake_class",
+            "intake_class_reason",
+            "intake_available_qty",
+            "intake_shortfall_qty",
+        }.intersection(vals)
+        if protected and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The class and stock figures of an order line are set by the "
+                    "intake check; they cannot be written directly."
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _intake_shipped_products(self, products):
+        """Products that were delivered to a customer before: one grouped
+        query for all of them."""
+        if not products:
+            return products
+        groups = (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("product_id", "in", products.ids),
+                    ("state", "=", "done"),
+                    ("location_dest_id.usage", "=", "customer"),
+                ],
+                groupby=["product_id"],
+            )
+        )
+        return self.env["product.product"].browse([product.id for (product,) in groups])
+
+    def _intake_classify(self):
+        """Regular or non-regular per line, with the reason (R2.1), in a
+        constant number of queries whatever the number of lines."""
+        lines = self.filtered(lambda line: not line.display_type and line.product_id)
+        shipped = self._intake_shipped_products(lines.product_id)
+        missing_docs = (
+            lines.product_id.product_tmpl_id._get_missing_tech_document_types()
+        )
+        values = {}
+        for line in lines:
+            if line.intake_customer_change:
+                reason = "customer_change"
+            elif line.product_id not in shipped:
+                reason = "never_shipped"
+            elif line.product_id.product_tmpl_id.id in missing_docs:
+                reason = "docs_incomplete"
+            else:
+                reason = False
+            values.setdefault(reason, self.browse())
+            values[reason] |= line
+        for reason, reason_lines in values.items():
+            reason_lines.sudo().write(
+                {
+                    "intake_class": "non_regular" if reason else "regular",
+                    "intake_class_reason": reason,
+                }
+            )
+
+    def _intake_snapshot_availability(self):
+        """Keep what stock and forecast could serve at the intake check
+        (R5.1); Odoo computes the forecast per warehouse and date in batch."""
+        lines = self.filtered(
+            lambda line: not line.display_type and line.product_id.is_storable
+        )
+        for line in lines:
+            available = line.virtual_available_at_date
+            qty = line.product_uom._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id
+            )
+            shortfall = max(0.0, qty - max(available, 0.0))
+            if float_compare(shortfall, 0.0, precision_digits=4) <= 0:
+                shortfall = 0.0
+            line.sudo().write(
+                {"intake_available_qty": available, "intake_shortfall_qty": shortfall}
+            )

@@ -1,0 +1,3 @@
+from . import sale_order_intake_return
+from . import sale_order_intake_classify
+from . import sale_order_intake_link

@@ -19,3 +19,9 @@ class ResCompany(models.Model):
         help="A sale order can be confirmed only after the logistics clerk "
         "accepted it at intake.",
     )
+    intake_customer_mails = fields.Boolean(
+        string="Customer Status Mails",
+        default=True,
+        help="Mail the customer at each milestone: accepted, shipped, delayed, "
+        "completed (R5.4). The delivery-date reply is always sent.",
+    )

@@ -14,6 +14,9 @@ class ResConfigSettings(models.TransientModel):
     intake_required = fields.Boolean(
         related="company_id.intake_required", readonly=False
     )
+    intake_customer_mails = fields.Boolean(
+        related="company_id.intake_customer_mails", readonly=False
+    )
     intake_alias_name = fields.Char(
         string="Intake Alias",
         compute="_compute_intake_alias_name",

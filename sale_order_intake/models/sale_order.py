@@ -11,8 +11,13 @@ INTAKE_STAGES = [
     ("returned", "Returned to Sales"),
     ("checked", "Checked"),
     ("accepted", "Accepted"),
+    ("date_proposed", "Date Proposed"),
+    ("date_confirmed", "Date Confirmed"),
+    ("done", "Completed"),
     ("cancelled", "Cancelled"),
 ]
+# stages after acceptance: the order has been transferred
+TRANSFERRED_STAGES = ("accepted", "date_proposed", "date_confirmed", "done")
 CLASSES = [("regular", "Regular"), ("non_regular", "Non-regular")]
 # written only by the intake actions (in sudo, after their checks)
 PROTECTED_FIELDS = {
@@ -31,10 +36,17 @@ PROTECTED_FIELDS = {
     "intake_class_override_reason",
     "intake_accepted_uid",
     "intake_accepted_date",
+    "delivery_date_proposed",
+    "delivery_date_proposed_uid",
+    "delivery_date_replied_uid",
+    "delivery_date_replied_date",
+    "intake_delay_notified",
 }
 CLERK = "order_handling_base.group_logistics_clerk"
 MANAGER = "order_handling_base.group_manager"
 SALES_HEAD = "order_handling_base.group_sales_head"
+WORKSHOP = "order_handling_base.group_workshop_supervisor"
+ENGINEERING = "order_handling_base.group_engineering_supervisor"
 
 
 class SaleOrder(models.Model):
@@ -175,6 +187,29 @@ class SaleOrder(models.Model):
     intake_accepted_date = fields.Datetime(
         string="Accepted On", readonly=True, copy=False
     )
+    delivery_date_proposed = fields.Datetime(
+        string="Proposed Delivery Date",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Entered by the workshop supervisor (regular orders) or the "
+        "engineering supervisor (non-regular orders), R2.4.",
+    )
+    delivery_date_proposed_uid = fields.Many2one(
+        "res.users", string="Date Proposed By", readonly=True, copy=False
+    )
+    delivery_date_replied_uid = fields.Many2one(
+        "res.users", string="Date Replied By", readonly=True, copy=False
+    )
+    delivery_date_replied_date = fields.Datetime(
+        string="Date Replied On", readonly=True, copy=False
+    )
+    intake_delay_notified = fields.Boolean(
+        string="Delay Notified",
+        readonly=True,
+        copy=False,
+        help="The customer was told the order is late.",
+    )
     intake_shortfall = fields.Boolean(
         string="Stock Shortfall",
         compute="_compute_intake_shortfall",
@@ -192,6 +227,9 @@ class SaleOrder(models.Model):
     intake_can_accept = fields.Boolean(compute="_compute_intake_can")
     intake_can_recheck = fields.Boolean(compute="_compute_intake_can")
     intake_can_sign_off = fields.Boolean(compute="_compute_intake_can")
+    intake_can_propose_date = fields.Boolean(compute="_compute_intake_can")
+    intake_can_reply_date = fields.Boolean(compute="_compute_intake_can")
+    intake_can_complete = fields.Boolean(compute="_compute_intake_can")
 
     # ------------------------------------------------------------------
     # Computes
@@ -254,7 +292,9 @@ class SaleOrder(models.Model):
                 for line in order.order_line
             )
 
-    @api.depends("intake_stage", "intake_important", "intake_recheck_uid")
+    @api.depends(
+        "intake_stage", "intake_important", "intake_recheck_uid", "delivery_status"
+    )
     @api.depends_context("uid")
     def _compute_intake_can(self):
         user = self.env.user
@@ -280,6 +320,16 @@ class SaleOrder(models.Model):
             )
             order.intake_can_sign_off = (
                 is_head and not order.sales_signoff_uid and stage != "cancelled"
+            )
+            order.intake_can_propose_date = stage in (
+                "accepted",
+                "date_proposed",
+            ) and order._intake_may_propose_date(user)
+            order.intake_can_reply_date = is_clerk and stage == "date_proposed"
+            order.intake_can_complete = (
+                is_clerk
+                and stage == "date_confirmed"
+                and order.delivery_status == "full"
             )
 
     def _sla_order_class(self):
@@ -620,6 +670,7 @@ class SaleOrder(models.Model):
             }
         )
         self._intake_transfer()
+        self._intake_send_mail("sale_order_intake.mail_template_intake_accepted")
         return True
 
     def _intake_routing_codes(self):
@@ -689,6 +740,151 @@ class SaleOrder(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Delivery date (R2.4), completion and customer mails (R5.4)
+    # ------------------------------------------------------------------
+
+    def _intake_may_propose_date(self, user):
+        """The workshop supervisor answers for regular orders, the
+        engineering supervisor for non-regular ones."""
+        self.ensure_one()
+        if user.has_group(MANAGER):
+            return True
+        group = ENGINEERING if self.intake_class == "non_regular" else WORKSHOP
+        return user.has_group(group)
+
+    def action_intake_propose_date(self, date):
+        """The responsible supervisor enters the delivery date the factory can
+        keep; the clerk is asked to reply it."""
+        self._intake_check_stage(
+            ["accepted", "date_proposed"],
+            self.env._(
+                "Order %(order)s is %(stage)s: a delivery date can be proposed "
+                "once the order is accepted and transferred."
+            ),
+        )
+        self.check_access("read")
+        date = fields.Datetime.to_datetime(date)
+        if date:
+            date = date.replace(microsecond=0)
+        if not date:
+            raise UserError(self.env._("Enter the delivery date."))
+        if date < fields.Datetime.now():
+            raise UserError(self.env._("The delivery date cannot be in the past."))
+        for order in self:
+            if not order._intake_may_propose_date(self.env.user):
+                raise AccessError(
+                    self.env._(
+                        "Only the %(role)s replies the delivery date of order "
+                        "%(order)s.",
+                        role=self.env.ref(
+                            ENGINEERING
+                            if order.intake_class == "non_regular"
+                            else WORKSHOP
+                        ).name,
+                        order=order.name,
+                    )
+                )
+        self.sudo().write(
+            {
+                "intake_stage": "date_proposed",
+                "delivery_date_proposed": date,
+                "delivery_date_proposed_uid": self.env.uid,
+            }
+        )
+        for order in self.filtered("intake_clerk_id"):
+            order.sudo().activity_schedule(
+                "sale_order_intake.mail_activity_type_intake_reply_date",
+                user_id=order.intake_clerk_id.id,
+                date_deadline=fields.Date.context_today(self),
+            )
+        return True
+
+    def action_intake_reply_date(self):
+        """The clerk replies the date to sales and the customer: the order's
+        commitment date is set and the customer gets the mail."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["date_proposed"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only a proposed delivery date can "
+                "be replied."
+            ),
+        )
+        for order in self:
+            order.sudo().write(
+                {
+                    "intake_stage": "date_confirmed",
+                    "commitment_date": order.delivery_date_proposed,
+                    "delivery_date_replied_uid": self.env.uid,
+                    "delivery_date_replied_date": fields.Datetime.now(),
+                }
+            )
+        self.sudo().activity_feedback(
+            ["sale_order_intake.mail_activity_type_intake_reply_date"]
+        )
+        self._intake_send_mail(
+            "sale_order_intake.mail_template_intake_delivery_date", force=True
+        )
+        return True
+
+    def action_intake_complete(self):
+        """Delivered and confirmed with the customer: close the order and
+        thank the customer (R5.4, R6.3)."""
+        self._intake_check_group(CLERK, MANAGER)
+        self._intake_check_stage(
+            ["date_confirmed"],
+            self.env._(
+                "Order %(order)s is %(stage)s: only an order with a confirmed "
+                "date can be completed."
+            ),
+        )
+        for order in self:
+            if order.delivery_status != "full":
+                raise UserError(
+                    self.env._("Order %s is not fully delivered yet.", order.name)
+                )
+        self.sudo().write({"intake_stage": "done"})
+        self._intake_send_mail("sale_order_intake.mail_template_intake_completed")
+        return True
+
+    def _intake_send_mail(self, template_xmlid, force=False):
+        """Post a customer status mail from a template (editable in
+        Settings › Technical › Email Templates); ``force`` sends it even when
+        the company switched status mails off (the date reply is the
+        regulation's own answer to the customer)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for order in self:
+            if force or order.company_id.intake_customer_mails:
+                order.sudo().with_context(
+                    lang=order.partner_id.lang
+                ).message_post_with_source(
+                    template,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+
+    def _intake_notify_shipped(self):
+        self._intake_send_mail("sale_order_intake.mail_template_intake_shipped")
+
+    @api.model
+    def _cron_intake_notify_delays(self):
+        """Tell customers once when their confirmed delivery date passed
+        before the order was fully delivered. Safe to run twice."""
+        late = self.search(
+            [
+                ("intake_stage", "=", "date_confirmed"),
+                ("commitment_date", "<", fields.Datetime.now()),
+                ("delivery_status", "!=", "full"),
+                ("intake_delay_notified", "=", False),
+            ]
+        )
+        late.sudo().write({"intake_delay_notified": True})
+        late._intake_send_mail("sale_order_intake.mail_template_intake_delayed")
+        return late
+
+    # ------------------------------------------------------------------
     # Odoo flow
     # ------------------------------------------------------------------
 
@@ -697,17 +893,20 @@ class SaleOrder(models.Model):
         if message:
             return message
         for order in self:
-            if order.company_id.intake_required and order.intake_stage != "accepted":
+            if order.company_id.intake_required and order.intake_stage not in (
+                "date_confirmed",
+                "done",
+            ):
                 return self.env._(
-                    "Order %s has not been accepted at intake yet: submit it to "
-                    "logistics first.",
+                    "Order %s can be confirmed once logistics accepted it and "
+                    "replied its delivery date.",
                     order.name,
                 )
         return False
 
     def _action_cancel(self):
         result = super()._action_cancel()
-        self.filtered(lambda o: o.intake_stage != "accepted").sudo().write(
+        self.filtered(lambda o: o.intake_stage != "done").sudo().write(
             {"intake_stage": "cancelled"}
         )
         return result

@@ -29,6 +29,7 @@
         "wizard/sale_order_intake_classify_views.xml",
         "wizard/sale_order_intake_link_views.xml",
         "wizard/sale_order_intake_date_views.xml",
+        "wizard/sale_order_intake_urgent_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_intake_rule_views.xml",
         "views/sale_order_intake_mail_views.xml",

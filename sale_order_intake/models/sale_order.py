@@ -3,7 +3,8 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime
 
 INTAKE_STAGES = [
     ("draft", "With Sales"),
@@ -41,6 +42,11 @@ PROTECTED_FIELDS = {
     "delivery_date_replied_uid",
     "delivery_date_replied_date",
     "intake_delay_notified",
+    "urgency_decision",
+    "urgency_assessment",
+    "urgency_decision_uid",
+    "urgency_decision_date",
+    "urgent_escalated",
 }
 CLERK = "order_handling_base.group_logistics_clerk"
 MANAGER = "order_handling_base.group_manager"
@@ -54,7 +60,7 @@ class SaleOrder(models.Model):
     _inherit = ["sale.order", "order.handling.sla.mixin"]
 
     _stage_field = "intake_stage"
-    _sla_class_fields = ["intake_class"]
+    _sla_class_fields = ["intake_class", "intake_priority"]
 
     intake_stage = fields.Selection(
         INTAKE_STAGES,
@@ -210,6 +216,51 @@ class SaleOrder(models.Model):
         copy=False,
         help="The customer was told the order is late.",
     )
+    intake_urgent = fields.Boolean(
+        string="Urgent",
+        tracking=True,
+        copy=False,
+        help="The customer needs the order urgently: it is assessed for "
+        "feasibility and, once accepted, handled first everywhere (R6).",
+    )
+    urgency_level = fields.Selection(
+        [("1", "High"), ("2", "Critical")], default="1", tracking=True, copy=False
+    )
+    urgent_deadline = fields.Datetime(
+        string="Needed By", tracking=True, copy=False, index="btree_not_null"
+    )
+    urgency_assessor_id = fields.Many2one(
+        "res.users",
+        string="Feasibility Assessed By",
+        tracking=True,
+        copy=False,
+        domain="[('share', '=', False)]",
+        help="The person named to assess urgency and feasibility (resources, "
+        "capacity).",
+    )
+    urgency_decision = fields.Selection(
+        [("accepted", "Feasible: accepted"), ("refused", "Not feasible")],
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    urgency_assessment = fields.Text(
+        string="Feasibility Assessment", readonly=True, copy=False
+    )
+    urgency_decision_uid = fields.Many2one(
+        "res.users", string="Decided By", readonly=True, copy=False
+    )
+    urgency_decision_date = fields.Datetime(
+        string="Decided On", readonly=True, copy=False
+    )
+    urgent_escalated = fields.Boolean(readonly=True, copy=False)
+    intake_priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")],
+        string="Priority",
+        compute="_compute_intake_priority",
+        store=True,
+        index=True,
+    )
     intake_shortfall = fields.Boolean(
         string="Stock Shortfall",
         compute="_compute_intake_shortfall",
@@ -230,6 +281,7 @@ class SaleOrder(models.Model):
     intake_can_propose_date = fields.Boolean(compute="_compute_intake_can")
     intake_can_reply_date = fields.Boolean(compute="_compute_intake_can")
     intake_can_complete = fields.Boolean(compute="_compute_intake_can")
+    intake_can_assess_urgency = fields.Boolean(compute="_compute_intake_can")
 
     # ------------------------------------------------------------------
     # Computes
@@ -293,7 +345,13 @@ class SaleOrder(models.Model):
             )
 
     @api.depends(
-        "intake_stage", "intake_important", "intake_recheck_uid", "delivery_status"
+        "intake_stage",
+        "intake_important",
+        "intake_recheck_uid",
+        "delivery_status",
+        "intake_urgent",
+        "urgency_decision",
+        "urgency_assessor_id",
     )
     @api.depends_context("uid")
     def _compute_intake_can(self):
@@ -326,15 +384,31 @@ class SaleOrder(models.Model):
                 "date_proposed",
             ) and order._intake_may_propose_date(user)
             order.intake_can_reply_date = is_clerk and stage == "date_proposed"
+            order.intake_can_assess_urgency = (
+                order.intake_urgent
+                and not order.urgency_decision
+                and stage not in ("done", "cancelled")
+                and (user == order.urgency_assessor_id or user.has_group(MANAGER))
+            )
             order.intake_can_complete = (
                 is_clerk
                 and stage == "date_confirmed"
                 and order.delivery_status == "full"
             )
 
+    @api.depends("intake_urgent", "urgency_decision")
+    def _compute_intake_priority(self):
+        for order in self:
+            urgent = order.intake_urgent and order.urgency_decision == "accepted"
+            order.intake_priority = "1" if urgent else "0"
+
     def _sla_order_class(self):
         self.ensure_one()
-        return self.intake_class
+        return "urgent" if self.intake_priority == "1" else self.intake_class
+
+    def _get_transfer_priority(self):
+        self.ensure_one()
+        return self.intake_priority or "0"
 
     def _sla_escalation_user(self):
         self.ensure_one()
@@ -738,6 +812,134 @@ class SaleOrder(models.Model):
             }
         )
         return True
+
+    # ------------------------------------------------------------------
+    # Urgent orders (R6)
+    # ------------------------------------------------------------------
+
+    @api.constrains("intake_urgent", "urgent_deadline")
+    def _check_urgent_deadline(self):
+        for order in self.filtered("intake_urgent"):
+            if not order.urgent_deadline:
+                raise ValidationError(
+                    self.env._("An urgent order needs the date it is needed by.")
+                )
+
+    def action_urgent_assess(self, decision, assessment):
+        """The named person decides whether the urgent order is feasible
+        (R6.1); an accepted one alerts the departments at once (R6.2)."""
+        self.check_access("read")
+        if decision not in ("accepted", "refused"):
+            raise UserError(self.env._("Decide: feasible (accepted) or not."))
+        if not (assessment or "").strip():
+            raise UserError(
+                self.env._("Write the assessment: resources, capacity, risks.")
+            )
+        is_manager = self.env.user.has_group(MANAGER)
+        for order in self:
+            if not order.intake_urgent:
+                raise UserError(self.env._("Order %s is not urgent.", order.name))
+            if order.urgency_decision:
+                raise UserError(
+                    self.env._(
+                        "The urgency of order %s is already decided.", order.name
+                    )
+                )
+            if order.intake_stage in ("done", "cancelled"):
+                raise UserError(self.env._("Order %s is closed.", order.name))
+            if not is_manager and self.env.user != order.urgency_assessor_id:
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s, named to assess order %(order)s, can "
+                        "decide its urgency.",
+                        user=order.urgency_assessor_id.name or "?",
+                        order=order.name,
+                    )
+                )
+        self.sudo().write(
+            {
+                "urgency_decision": decision,
+                "urgency_assessment": assessment.strip(),
+                "urgency_decision_uid": self.env.uid,
+                "urgency_decision_date": fields.Datetime.now(),
+            }
+        )
+        accepted = self.filtered(lambda o: o.urgency_decision == "accepted")
+        accepted._urgent_alert_departments()
+        for order in self - accepted:
+            order.sudo().message_post(
+                body=self.env._(
+                    "Urgent handling refused: %s", order.urgency_assessment
+                ),
+                partner_ids=order.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _urgent_department_codes(self):
+        """Hook: departments alerted when an urgent order is accepted."""
+        self.ensure_one()
+        return ["logistics", "quality", "warehouse", "production", "engineering"]
+
+    def _urgent_alert_departments(self):
+        """Message and activity for the departments' responsible users, and
+        urgent priority on the slips already sent."""
+        Department = self.env["order.handling.department"]
+        for order in self:
+            departments = Department.sudo().search(
+                [
+                    ("company_id", "=", order.company_id.id),
+                    ("code", "in", order._urgent_department_codes()),
+                ]
+            )
+            managers = departments.manager_id
+            people = managers | departments.member_ids
+            order.sudo().message_post(
+                body=self.env._(
+                    "URGENT order accepted: needed by %(deadline)s. %(note)s",
+                    deadline=format_datetime(order.env, order.urgent_deadline),
+                    note=order.urgency_assessment,
+                ),
+                partner_ids=(people | order.user_id).partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            for manager in managers:
+                order.sudo().activity_schedule(
+                    "sale_order_intake.mail_activity_type_intake_urgent",
+                    user_id=manager.id,
+                    date_deadline=fields.Date.to_date(order.urgent_deadline),
+                )
+            order.transfer_slip_ids.filtered(
+                lambda s: s.state in ("sent", "acknowledged")
+            ).sudo().write({"priority": "1"})
+
+    @api.model
+    def _cron_urgent_monitor(self):
+        """Escalate accepted urgent orders whose deadline passed before they
+        were completed: once per order (safe to run twice)."""
+        late = self.search(
+            [
+                ("intake_priority", "=", "1"),
+                ("urgent_deadline", "<", fields.Datetime.now()),
+                ("intake_stage", "not in", ("done", "cancelled")),
+                ("urgent_escalated", "=", False),
+            ]
+        )
+        late.sudo().write({"urgent_escalated": True})
+        for order in late:
+            users = order.intake_clerk_id | order.team_id.user_id
+            order.sudo().message_post(
+                body=self.env._("Urgent order past its deadline and not completed."),
+                partner_ids=users.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            for user in users:
+                order.sudo().activity_schedule(
+                    "order_handling_base.mail_activity_type_sla_escalation",
+                    user_id=user.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+        return late
 
     # ------------------------------------------------------------------
     # Delivery date (R2.4), completion and customer mails (R5.4)

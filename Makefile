@@ -1,0 +1,28 @@
+# Order Handling Suite: the commands of README.md. The work is done by tools/*.sh.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.PHONY: help setup demo test stop status lint format
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+
+setup: ## install what is missing (Odoo, Python and Debian packages), start PostgreSQL
+	@bash tools/setup.sh test
+
+demo: ## database order_handling_demo with demo data, Odoo on http://127.0.0.1:8069
+	@bash tools/odoo.sh demo
+
+test: ## fresh database order_handling_test, then pytest-odoo over every addon
+	@bash tools/odoo.sh test
+
+stop: ## stop the demo server and the local PostgreSQL cluster
+	@bash tools/odoo.sh stop
+
+status: ## what runs
+	@bash tools/odoo.sh status
+
+lint: ## ruff check, ruff format --check, pylint-odoo mandatory checks
+	@bash tools/lint.sh
+
+format: ## ruff format and ruff check --fix
+	@bash tools/lint.sh --fix

@@ -912,6 +912,14 @@ class SaleOrder(models.Model):
             order.transfer_slip_ids.filtered(
                 lambda s: s.state in ("sent", "acknowledged")
             ).sudo().write({"priority": "1"})
+        self._urgent_prioritise_pickings()
+
+    def _urgent_prioritise_pickings(self):
+        """Open pickings of accepted urgent orders are picked first (R5.2,
+        R6.2); Odoo orders pickings by priority, then scheduled date."""
+        self.sudo().filtered(lambda o: o.intake_priority == "1").picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        ).sudo().write({"priority": "1"})
 
     @api.model
     def _cron_urgent_monitor(self):
@@ -1105,6 +1113,11 @@ class SaleOrder(models.Model):
                     order.name,
                 )
         return False
+
+    def _action_confirm(self):
+        result = super()._action_confirm()
+        self._urgent_prioritise_pickings()
+        return result
 
     def _action_cancel(self):
         result = super()._action_cancel()

@@ -127,10 +127,3 @@ class SaleOrderLine(models.Model):
             line.sudo().write(
                 {"intake_available_qty": available, "intake_shortfall_qty": shortfall}
             )
-
-    def _prepare_procurement_values(self, group_id=False):
-        values = super()._prepare_procurement_values(group_id=group_id)
-        # pickings of accepted urgent orders are picked first (R5.2, R6.2)
-        if self.order_id.intake_priority == "1":
-            values["priority"] = "1"
-        return values

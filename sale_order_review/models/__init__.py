@@ -1,0 +1,3 @@
+from . import sale_order_review
+from . import sale_order_review_meeting
+from . import sale_order

@@ -1,0 +1,90 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    intake_stage = fields.Selection(
+        selection_add=[("rejected", "Rejected at Review"), ("cancelled",)],
+        ondelete={
+            "rejected": lambda orders: orders.write({"intake_stage": "cancelled"})
+        },
+    )
+    review_ids = fields.One2many("sale.order.review", "order_id", string="Reviews")
+    review_state = fields.Selection(
+        related="current_review_id.state", string="Review Status"
+    )
+    current_review_id = fields.Many2one(
+        "sale.order.review",
+        compute="_compute_current_review_id",
+        store=True,
+        string="Review",
+    )
+
+    @api.depends("review_ids.state")
+    def _compute_current_review_id(self):
+        for order in self:
+            reviews = order.review_ids.filtered(lambda r: r.state != "cancelled")
+            order.current_review_id = reviews.sorted("id")[-1:] if reviews else False
+
+    def _review_department_code(self):
+        """Hook: the department that reviews the order (R3.1)."""
+        self.ensure_one()
+        return "engineering" if self.intake_class == "non_regular" else "production"
+
+    def action_intake_accept(self):
+        result = super().action_intake_accept()
+        self._create_reviews()
+        return result
+
+    def _create_reviews(self):
+        """One review per accepted order, for the supervisor of its class;
+        the reviewing department's responsible user gets an activity."""
+        Department = self.env["order.handling.department"]
+        vals_list = []
+        for order in self:
+            department = Department._get_by_code(
+                order._review_department_code(), order.company_id
+            )
+            vals_list.append(
+                {
+                    "order_id": order.id,
+                    "company_id": order.company_id.id,
+                    "order_class": order.intake_class or "regular",
+                    "department_id": department.id,
+                }
+            )
+        reviews = self.env["sale.order.review"].sudo().create(vals_list)
+        for review in reviews.filtered("reviewer_id"):
+            review.activity_schedule(
+                "sale_order_review.mail_activity_type_review",
+                user_id=review.reviewer_id.id,
+                date_deadline=fields.Date.context_today(self),
+            )
+        return reviews
+
+    def action_intake_propose_date(self, date):
+        for order in self:
+            if order.current_review_id.state != "accepted":
+                raise UserError(
+                    self.env._(
+                        "Order %s must pass its review before its delivery date "
+                        "is proposed.",
+                        order.name,
+                    )
+                )
+        return super().action_intake_propose_date(date)
+
+    def action_view_reviews(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reviews"),
+            "res_model": "sale.order.review",
+            "view_mode": "list,form",
+            "domain": [("order_id", "=", self.id)],
+            "context": {"create": False},
+        }

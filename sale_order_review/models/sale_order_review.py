@@ -1,0 +1,316 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+ASSESSMENTS = [("ok", "OK"), ("risk", "At risk"), ("not_ok", "Not feasible")]
+DECISIONS = [
+    ("accept", "Accept"),
+    ("accept_conditions", "Accept with conditions"),
+    ("reject", "Reject"),
+]
+WORKSHOP = "order_handling_base.group_workshop_supervisor"
+ENGINEERING = "order_handling_base.group_engineering_supervisor"
+MANAGER = "order_handling_base.group_manager"
+# written only by the review's actions (in sudo, after their checks)
+PROTECTED_FIELDS = {
+    "state",
+    "decision",
+    "decision_uid",
+    "decision_date",
+    "order_id",
+    "department_id",
+    "company_id",
+}
+
+
+class SaleOrderReview(models.Model):
+    """The review (评审) of a transferred order (R3.1): regular orders by the
+    workshop supervisor, non-regular ones by the engineering supervisor, on
+    capacity, material, technology and delivery date, ending in a decision."""
+
+    _name = "sale.order.review"
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _description = "Order Review"
+    _order = "priority desc, id desc"
+    _check_company_auto = True
+    _stage_field = "state"
+    _sla_class_fields = ["order_class", "priority"]
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    order_id = fields.Many2one(
+        "sale.order",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    partner_id = fields.Many2one(related="order_id.partner_id", string="Customer")
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    order_class = fields.Selection(
+        [("regular", "Regular"), ("non_regular", "Non-regular")],
+        required=True,
+        readonly=True,
+    )
+    priority = fields.Selection(related="order_id.intake_priority", store=True)
+    department_id = fields.Many2one(
+        "order.handling.department",
+        string="Reviewing Department",
+        required=True,
+        readonly=True,
+        check_company=True,
+    )
+    reviewer_id = fields.Many2one(
+        related="department_id.manager_id", string="Reviewer", store=True
+    )
+    state = fields.Selection(
+        [
+            ("to_review", "To Review"),
+            ("meeting", "In Review Meeting"),
+            ("accepted", "Accepted"),
+            ("rejected", "Rejected"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="to_review",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    capacity = fields.Selection(ASSESSMENTS, tracking=True)
+    capacity_note = fields.Text()
+    material = fields.Selection(ASSESSMENTS, tracking=True)
+    material_note = fields.Text()
+    technology = fields.Selection(ASSESSMENTS, tracking=True)
+    technology_note = fields.Text()
+    delivery = fields.Selection(ASSESSMENTS, string="Delivery Date", tracking=True)
+    delivery_note = fields.Text()
+    decision = fields.Selection(DECISIONS, readonly=True, copy=False, tracking=True)
+    conditions = fields.Text(help="What the acceptance depends on.")
+    comments = fields.Text()
+    decision_uid = fields.Many2one(
+        "res.users", string="Decided By", readonly=True, copy=False
+    )
+    decision_date = fields.Datetime(string="Decided On", readonly=True, copy=False)
+    meeting_ids = fields.One2many(
+        "sale.order.review.meeting", "review_id", string="Review Meetings"
+    )
+    meeting_count = fields.Integer(compute="_compute_meeting_count")
+    can_decide = fields.Boolean(compute="_compute_can_decide")
+
+    @api.depends("meeting_ids")
+    def _compute_meeting_count(self):
+        for review in self:
+            review.meeting_count = len(review.meeting_ids)
+
+    @api.depends("state", "order_class", "department_id")
+    @api.depends_context("uid")
+    def _compute_can_decide(self):
+        for review in self:
+            review.can_decide = review.state in (
+                "to_review",
+                "meeting",
+            ) and review._is_reviewer(self.env.user)
+
+    def _sla_order_class(self):
+        self.ensure_one()
+        return "urgent" if self.priority == "1" else self.order_class
+
+    # ------------------------------------------------------------------
+    # CRUD and guards
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code("sale.order.review")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        protected = PROTECTED_FIELDS.intersection(vals)
+        if protected and not self.env.su:
+            raise UserError(
+                self.env._("A review changes state only through its decision buttons.")
+            )
+        if not self.env.su and any(
+            r.state not in ("to_review", "meeting") for r in self
+        ):
+            raise UserError(
+                self.env._("A decided review is a record: it cannot be edited.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if any(review.state not in ("to_review", "cancelled") for review in self):
+            raise UserError(self.env._("Decided reviews cannot be deleted."))
+
+    def _is_reviewer(self, user):
+        """The reviewer is decided by role and department: the supervisor
+        role of the order's class, in the reviewing department."""
+        self.ensure_one()
+        if user.has_group(MANAGER):
+            return True
+        group = ENGINEERING if self.order_class == "non_regular" else WORKSHOP
+        return user.has_group(group) and self.department_id._is_member(user)
+
+    def _check_reviewer(self):
+        for review in self:
+            if not review._is_reviewer(self.env.user):
+                raise AccessError(
+                    self.env._(
+                        "Only the %(role)s of %(department)s reviews %(review)s.",
+                        role=self.env.ref(
+                            ENGINEERING
+                            if review.order_class == "non_regular"
+                            else WORKSHOP
+                        ).name,
+                        department=review.department_id.name,
+                        review=review.name,
+                    )
+                )
+
+    def _check_open(self):
+        for review in self:
+            if review.state not in ("to_review", "meeting"):
+                raise UserError(
+                    self.env._("Review %s is already decided.", review.name)
+                )
+
+    # ------------------------------------------------------------------
+    # Decision (R3.1, R3.3)
+    # ------------------------------------------------------------------
+
+    def action_accept(self):
+        return self._decide("accept")
+
+    def action_accept_conditions(self):
+        return self._decide("accept_conditions")
+
+    def action_reject(self):
+        return self._decide("reject")
+
+    def _decide(self, decision):
+        self.check_access("read")
+        self._check_open()
+        self._check_reviewer()
+        for review in self:
+            missing = [
+                review._fields[name]._description_string(self.env)
+                for name in ("capacity", "material", "technology", "delivery")
+                if not review[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Assess %(aspects)s before deciding on %(review)s.",
+                        aspects=", ".join(missing),
+                        review=review.name,
+                    )
+                )
+            if (
+                decision == "accept_conditions"
+                and not (review.conditions or "").strip()
+            ):
+                raise UserError(self.env._("Write the conditions of the acceptance."))
+            if decision == "reject" and not (review.comments or "").strip():
+                raise UserError(
+                    self.env._("Say in the comments why the order is rejected.")
+                )
+        self.sudo().write(
+            {
+                "decision": decision,
+                "state": "rejected" if decision == "reject" else "accepted",
+                "decision_uid": self.env.uid,
+                "decision_date": fields.Datetime.now(),
+            }
+        )
+        self.sudo().activity_feedback(["sale_order_review.mail_activity_type_review"])
+        rejected = self.filtered(lambda r: r.state == "rejected")
+        rejected._on_rejected()
+        (self - rejected)._on_accepted()
+        return True
+
+    def _on_rejected(self):
+        """A rejection stops the order and tells sales why (R3.3)."""
+        for review in self:
+            order = review.order_id.sudo()
+            order.write({"intake_stage": "rejected"})
+            order.transfer_slip_ids.filtered(
+                lambda s: s.state in ("sent", "acknowledged")
+            ).action_cancel(self.env._("Order rejected at review %s", review.name))
+            body = Markup("<p>%s</p><p>%s</p>") % (
+                self.env._("Order rejected at review %s:", review.name),
+                review.comments,
+            )
+            order.message_post(
+                body=body,
+                partner_ids=(order.user_id | order.intake_clerk_id).partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            if order.user_id:
+                order.activity_schedule(
+                    "sale_order_review.mail_activity_type_review_rejected",
+                    user_id=order.user_id.id,
+                    note=review.comments,
+                    date_deadline=fields.Date.context_today(self),
+                )
+
+    def _on_accepted(self):
+        """Hook: what an accepted review opens (a product plan for
+        non-regular orders, in sale_engineering_plan)."""
+        for review in self:
+            review.order_id.sudo().message_post(
+                body=self.env._(
+                    "Review %(review)s: %(decision)s.",
+                    review=review.name,
+                    decision=dict(
+                        self._fields["decision"]._description_selection(self.env)
+                    )[review.decision],
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_call_meeting(self):
+        """The engineering supervisor calls a review meeting (R3.2)."""
+        self.ensure_one()
+        self._check_open()
+        self._check_reviewer()
+        if self.order_class != "non_regular":
+            raise UserError(
+                self.env._("Review meetings are held for non-regular orders.")
+            )
+        meeting = self.env["sale.order.review.meeting"].create({"review_id": self.id})
+        if self.state == "to_review":
+            self.sudo().write({"state": "meeting"})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order.review.meeting",
+            "res_id": meeting.id,
+            "view_mode": "form",
+        }
+
+    def action_view_meetings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Review Meetings"),
+            "res_model": "sale.order.review.meeting",
+            "view_mode": "list,form",
+            "domain": [("review_id", "=", self.id)],
+            "context": {"create": False},
+        }

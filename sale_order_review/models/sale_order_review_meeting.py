@@ -1,0 +1,286 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+GENERAL_MANAGER = "order_handling_base.group_general_manager"
+
+
+class SaleOrderReviewMeeting(models.Model):
+    """A review meeting (评审会) of a non-regular order (R3.2): invited
+    departments and attendees (a calendar event), each department's opinion,
+    and a resolution — make or not, and what to make — that the general
+    manager approves."""
+
+    _name = "sale.order.review.meeting"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Review Meeting"
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    review_id = fields.Many2one(
+        "sale.order.review",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    order_id = fields.Many2one(related="review_id.order_id", store=True)
+    company_id = fields.Many2one(related="review_id.company_id", store=True)
+    date_start = fields.Datetime(
+        string="Starts On",
+        required=True,
+        default=lambda self: (
+            fields.Datetime.now().replace(minute=0, second=0) + timedelta(days=1)
+        ),
+        tracking=True,
+    )
+    duration = fields.Float(default=1.0, help="In hours.")
+    department_ids = fields.Many2many(
+        "order.handling.department",
+        string="Invited Departments",
+        check_company=True,
+        default=lambda self: self._default_department_ids(),
+    )
+    attendee_ids = fields.Many2many(
+        "res.users", string="Attendees", domain="[('share', '=', False)]"
+    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    opinion_ids = fields.One2many(
+        "sale.order.review.opinion", "meeting_id", string="Opinions"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "To Schedule"),
+            ("scheduled", "Scheduled"),
+            ("resolved", "Resolution to Approve"),
+            ("approved", "Resolution Approved"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    make = fields.Selection(
+        [("make", "Make the product"), ("not_make", "Do not make it")],
+        string="Resolution",
+        tracking=True,
+    )
+    what_to_make = fields.Text(
+        string="What to Make",
+        help="The product to make, as the meeting decided it: the basis of the "
+        "product plan.",
+    )
+    resolution_uid = fields.Many2one("res.users", string="Resolved By", readonly=True)
+    approved_uid = fields.Many2one("res.users", string="Approved By", readonly=True)
+    approved_date = fields.Datetime(string="Approved On", readonly=True)
+
+    @api.model
+    def _default_department_ids(self):
+        return self.env["order.handling.department"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("code", "in", ["engineering", "quality", "production", "purchasing"]),
+            ]
+        )
+
+    @api.depends("review_id.name", "date_start")
+    def _compute_name(self):
+        for meeting in self:
+            meeting.name = self.env._(
+                "Review meeting %(review)s", review=meeting.review_id.name or ""
+            )
+
+    def _check_organiser(self):
+        for meeting in self:
+            meeting.review_id._check_reviewer()
+
+    def _check_state(self, allowed):
+        for meeting in self:
+            if meeting.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(meeting)s is %(state)s: not possible now.",
+                        meeting=meeting.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[meeting.state],
+                    )
+                )
+
+    def action_schedule(self):
+        """Invite the attendees: a calendar event and an inbox message."""
+        self._check_state(["draft"])
+        self._check_organiser()
+        for meeting in self:
+            attendees = meeting.attendee_ids | meeting.department_ids.manager_id
+            if not attendees:
+                raise UserError(self.env._("Invite at least one attendee."))
+            event = (
+                self.env["calendar.event"]
+                .sudo()
+                .create(
+                    {
+                        "name": meeting.name,
+                        "start": meeting.date_start,
+                        "stop": meeting.date_start
+                        + timedelta(hours=meeting.duration or 1.0),
+                        "user_id": self.env.uid,
+                        "partner_ids": [
+                            Command.set((attendees | self.env.user).partner_id.ids)
+                        ],
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": meeting.id,
+                    }
+                )
+            )
+            meeting.sudo().write(
+                {
+                    "state": "scheduled",
+                    "calendar_event_id": event.id,
+                    "attendee_ids": [Command.set(attendees.ids)],
+                }
+            )
+        return True
+
+    def action_resolve(self):
+        """The engineering supervisor records the resolution."""
+        self._check_state(["scheduled"])
+        self._check_organiser()
+        for meeting in self:
+            if not meeting.make:
+                raise UserError(self.env._("Record the resolution: make it or not."))
+            if meeting.make == "make" and not (meeting.what_to_make or "").strip():
+                raise UserError(self.env._("Say what the meeting decided to make."))
+            silent = meeting.department_ids - meeting.opinion_ids.department_id
+            if silent:
+                raise UserError(
+                    self.env._(
+                        "Record the opinion of %s first.",
+                        ", ".join(silent.mapped("name")),
+                    )
+                )
+        self.sudo().write({"state": "resolved", "resolution_uid": self.env.uid})
+        gm_group = self.env.ref(GENERAL_MANAGER)
+        for meeting in self:
+            for manager in gm_group.users.filtered(
+                lambda u, c=meeting.company_id: c in u.company_ids
+            ):
+                meeting.sudo().activity_schedule(
+                    "sale_order_review.mail_activity_type_resolution",
+                    user_id=manager.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+        return True
+
+    def action_approve_resolution(self):
+        """The general manager approves the resolution; it decides the
+        review: make → accepted with what to make as conditions, not make →
+        rejected (R3.2, R3.3)."""
+        self._check_state(["resolved"])
+        if not (self.env.su or self.env.user.has_group(GENERAL_MANAGER)):
+            raise AccessError(
+                self.env._("Only the general manager approves review resolutions.")
+            )
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approved_uid": self.env.uid,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+        self.sudo().activity_feedback(
+            ["sale_order_review.mail_activity_type_resolution"]
+        )
+        for meeting in self:
+            review = meeting.review_id.sudo()
+            review._check_open()
+            if meeting.make == "make":
+                review.write({"conditions": meeting.what_to_make})
+                review._decide("accept_conditions")
+            else:
+                review.write({"comments": meeting.what_to_make or meeting.name})
+                review._decide("reject")
+        return True
+
+    def action_cancel(self):
+        self._check_state(["draft", "scheduled"])
+        self._check_organiser()
+        self.calendar_event_id.sudo().unlink()
+        self.sudo().write({"state": "cancelled"})
+        return True
+
+
+class SaleOrderReviewOpinion(models.Model):
+    """One department's opinion in a review meeting."""
+
+    _name = "sale.order.review.opinion"
+    _description = "Review Meeting Opinion"
+    _order = "meeting_id, id"
+
+    meeting_id = fields.Many2one(
+        "sale.order.review.meeting", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    department_id = fields.Many2one(
+        "order.handling.department", required=True, check_company=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Given By",
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    position = fields.Selection(
+        [
+            ("agree", "Agree"),
+            ("conditions", "Agree with conditions"),
+            ("disagree", "Disagree"),
+        ],
+        required=True,
+    )
+    opinion = fields.Text(required=True)
+
+    _sql_constraints = [
+        (
+            "meeting_department_uniq",
+            "unique(meeting_id, department_id)",
+            "Each department gives one opinion per meeting.",
+        )
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        opinions = super().create(vals_list)
+        opinions._check_giver()
+        return opinions
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._check_giver()
+        return result
+
+    def _check_giver(self):
+        if self.env.su:
+            return
+        for opinion in self:
+            if opinion.meeting_id.state != "scheduled":
+                raise UserError(
+                    self.env._("Opinions are given while the meeting is scheduled.")
+                )
+            if not (
+                opinion.department_id._is_member(self.env.user)
+                or self.env.user.has_group("order_handling_base.group_manager")
+                or opinion.meeting_id.review_id._is_reviewer(self.env.user)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only a member of %s gives its opinion.",
+                        opinion.department_id.name,
+                    )
+                )

@@ -1,0 +1,206 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.sale_order_intake.tests.test_delivery_date import (
+    AcceptedOrderCommon,
+)
+
+ASSESSED = {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": "ok"}
+
+
+@tagged("post_install", "-at_install")
+class TestReview(AcceptedOrderCommon):
+    def test_regular_order_reviewed_by_the_workshop(self):
+        order = self._accepted_order()
+        review = order.current_review_id
+        self.assertEqual(review.state, "to_review")
+        self.assertEqual(review.order_class, "regular")
+        self.assertEqual(review.department_id, self.departments["production"])
+        self.assertEqual(review.reviewer_id, self.users["workshop"])
+        self.assertTrue(review.sla_deadline)
+        self.env.invalidate_all()
+        self.assertEqual(review.sudo().activity_ids.user_id, self.users["workshop"])
+        # the workshop supervisor reads the order it reviews
+        self.assertEqual(
+            self.env["sale.order"]
+            .with_user(self.users["workshop"])
+            .search([("id", "=", order.id)]),
+            order,
+        )
+        # no date before the review
+        with self.assertRaisesRegex(UserError, "must pass its review"):
+            order.with_user(self.users["workshop"]).action_intake_propose_date(
+                fields.Datetime.now() + timedelta(days=9)
+            )
+        workshop = review.with_user(self.users["workshop"])
+        with self.assertRaisesRegex(UserError, "Assess"):
+            workshop.action_accept()
+        workshop.write(ASSESSED)
+        workshop.action_accept()
+        self.assertEqual(review.state, "accepted")
+        self.assertEqual(review.decision_uid, self.users["workshop"])
+        self.assertFalse(review.sudo().activity_ids)
+        order.with_user(self.users["workshop"]).action_intake_propose_date(
+            fields.Datetime.now() + timedelta(days=9)
+        )
+        self.assertEqual(order.intake_stage, "date_proposed")
+        # a decided review is a record
+        with self.assertRaises(UserError):
+            workshop.write({"comments": "changed later"})
+        with self.assertRaises(UserError):
+            review.sudo().unlink()
+
+    def test_wrong_reviewer_refused(self):
+        order = self._accepted_order()
+        review = order.current_review_id
+        review.sudo().write(ASSESSED)
+        for role in ("engineering", "clerk", "quality"):
+            with self.assertRaises(AccessError, msg=role):
+                review.with_user(self.users[role]).action_accept()
+        with self.assertRaises(UserError):
+            review.with_user(self.users["workshop"]).write({"state": "accepted"})
+        self.assertEqual(review.state, "to_review")
+
+    def test_rejection_stops_the_order_and_tells_sales(self):
+        order = self._accepted_order()
+        review = order.current_review_id.with_user(self.users["workshop"])
+        review.write(ASSESSED)
+        with self.assertRaisesRegex(UserError, "why"):
+            review.action_reject()
+        review.write({"comments": "No capacity before March"})
+        review.action_reject()
+        self.assertEqual(order.intake_stage, "rejected")
+        self.assertEqual(set(order.transfer_slip_ids.mapped("state")), {"cancelled"})
+        self.env.invalidate_all()
+        rejected_type = self.env.ref(
+            "sale_order_review.mail_activity_type_review_rejected"
+        )
+        activity = order.activity_ids.filtered(
+            lambda a: a.activity_type_id == rejected_type
+        )
+        self.assertEqual(activity.user_id, self.users["sales"])
+        self.assertIn("No capacity", activity.note)
+        with self.assertRaises(UserError):
+            order.action_confirm()
+
+    def test_conditions_required(self):
+        order = self._accepted_order()
+        review = order.current_review_id.with_user(self.users["workshop"])
+        review.write(ASSESSED)
+        with self.assertRaisesRegex(UserError, "conditions"):
+            review.action_accept_conditions()
+        review.write({"conditions": "Customer supplies the seals"})
+        review.action_accept_conditions()
+        self.assertEqual(review.decision, "accept_conditions")
+
+    def test_meeting_and_resolution(self):
+        order = self._accepted_order(regular=False)
+        review = order.current_review_id
+        self.assertEqual(review.department_id, self.departments["engineering"])
+        # meetings are for non-regular orders, called by the engineering
+        # supervisor
+        with self.assertRaises(AccessError):
+            review.with_user(self.users["workshop"]).action_call_meeting()
+        action = review.with_user(self.users["engineering"]).action_call_meeting()
+        meeting = self.env["sale.order.review.meeting"].browse(action["res_id"])
+        self.assertEqual(review.state, "meeting")
+        engineering = meeting.with_user(self.users["engineering"])
+        engineering.write(
+            {
+                "department_ids": [
+                    fields.Command.set(
+                        (
+                            self.departments["quality"]
+                            | self.departments["engineering"]
+                        ).ids
+                    )
+                ],
+                "attendee_ids": [fields.Command.link(self.users["process"].id)],
+            }
+        )
+        engineering.action_schedule()
+        self.assertEqual(meeting.state, "scheduled")
+        self.assertIn(
+            self.users["quality"].partner_id, meeting.calendar_event_id.partner_ids
+        )
+        Opinion = self.env["sale.order.review.opinion"]
+        # only the department's people give its opinion
+        with self.assertRaises(AccessError):
+            Opinion.with_user(self.users["warehouse"]).create(
+                {
+                    "meeting_id": meeting.id,
+                    "department_id": self.departments["quality"].id,
+                    "position": "agree",
+                    "opinion": "not mine to say",
+                }
+            )
+        Opinion.with_user(self.users["quality"]).create(
+            {
+                "meeting_id": meeting.id,
+                "department_id": self.departments["quality"].id,
+                "position": "conditions",
+                "opinion": "New inspection standard needed",
+            }
+        )
+        engineering.write({"make": "make", "what_to_make": "CV-7 in stainless"})
+        with self.assertRaisesRegex(UserError, "Engineering"):
+            engineering.action_resolve()  # engineering's own opinion missing
+        Opinion.with_user(self.users["process"]).create(
+            {
+                "meeting_id": meeting.id,
+                "department_id": self.departments["engineering"].id,
+                "position": "agree",
+                "opinion": "Feasible",
+            }
+        )
+        engineering.action_resolve()
+        self.assertEqual(meeting.state, "resolved")
+        with self.assertRaises(AccessError):
+            engineering.action_approve_resolution()
+        review.sudo().write(ASSESSED)
+        meeting.with_user(self.users["gm"]).action_approve_resolution()
+        self.assertEqual(meeting.state, "approved")
+        self.assertEqual(review.state, "accepted")
+        self.assertEqual(review.decision, "accept_conditions")
+        self.assertEqual(review.conditions, "CV-7 in stainless")
+
+    def test_meeting_refused_for_regular_orders(self):
+        order = self._accepted_order()
+        with self.assertRaisesRegex(UserError, "non-regular"):
+            order.current_review_id.with_user(
+                self.users["manager"]
+            ).action_call_meeting()
+
+    def test_salesperson_reads_the_review_of_own_order(self):
+        order = self._accepted_order()
+        Review = self.env["sale.order.review"]
+        self.assertEqual(
+            Review.with_user(self.users["sales"]).search([("order_id", "=", order.id)]),
+            order.current_review_id,
+        )
+        self.assertFalse(
+            Review.with_user(self.users["purchasing"]).search(
+                [("order_id", "=", order.id)]
+            )
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestReviewReport(AcceptedOrderCommon, HttpCase):
+    def test_review_form_prints(self):
+        order = self._accepted_order()
+        review = order.current_review_id
+        review.sudo().write(dict(ASSESSED, capacity_note="Two shifts"))
+        report = self.env.ref("sale_order_review.action_report_review_form")
+        html = report._render_qweb_html(report.report_name, review.ids)[0].decode()
+        self.assertIn("Two shifts", html)
+        self.assertIn(order.name, html)
+        pdf, _type = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, review.ids
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))

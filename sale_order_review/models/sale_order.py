@@ -67,7 +67,10 @@ class SaleOrder(models.Model):
         return reviews
 
     def action_intake_propose_date(self, date):
-        for order in self:
+        # out-of-stage calls get the intake's own message (super)
+        for order in self.filtered(
+            lambda o: o.intake_stage in ("accepted", "date_proposed")
+        ):
             if order.current_review_id.state != "accepted":
                 raise UserError(
                     self.env._(

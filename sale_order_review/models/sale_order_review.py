@@ -169,6 +169,8 @@ class SaleOrderReview(models.Model):
         return user.has_group(group) and self.department_id._is_member(user)
 
     def _check_reviewer(self):
+        if self.env.su:
+            return
         for review in self:
             if not review._is_reviewer(self.env.user):
                 raise AccessError(

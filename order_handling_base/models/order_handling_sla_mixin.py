@@ -77,6 +77,12 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         self.ensure_one()
         return False
 
+    def _sla_fixed_deadline(self):
+        """Hook: a due date of the document that replaces the policy's
+        target (e.g. a deliverable's due date); False to use the policy."""
+        self.ensure_one()
+        return False
+
     def _sla_escalation_user(self):
         """Hook: the user who receives the escalation activity."""
         self.ensure_one()
@@ -110,6 +116,16 @@ class OrderHandlingSlaMixin(models.AbstractModel):
             if not policy:
                 record.sla_deadline = False
                 record.sla_at_risk_date = False
+                continue
+            fixed = record._sla_fixed_deadline()
+            if fixed:
+                # a due date set on the document replaces the policy target;
+                # at risk after the policy's share of the time until it
+                span = fixed - record.stage_start
+                record.sla_deadline = fixed
+                record.sla_at_risk_date = record.stage_start + span * (
+                    policy.at_risk_percent / 100.0
+                )
                 continue
             key = (policy.id, record.stage_start)
             if key not in planned:

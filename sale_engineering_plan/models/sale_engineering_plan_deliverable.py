@@ -1,0 +1,124 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class SaleEngineeringPlanDeliverable(models.Model):
+    """One document of a plan's technical package (R4.2): drawing, purchasing
+    technical requirements, inspection standard, process, BOM, packaging.
+    Overdue deliverables escalate through the base SLA policies."""
+
+    _name = "sale.engineering.plan.deliverable"
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _description = "Product Plan Deliverable"
+    _order = "plan_id, sequence, id"
+    _stage_field = "state"
+    _sla_class_fields = ["date_due"]
+
+    plan_id = fields.Many2one(
+        "sale.engineering.plan", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    type_id = fields.Many2one(
+        "product.tech.document.type", string="Document", required=True
+    )
+    sequence = fields.Integer(related="type_id.sequence", store=True)
+    responsible_id = fields.Many2one("res.users", tracking=True)
+    date_due = fields.Datetime(string="Due On", tracking=True)
+    attachment_ids = fields.Many2many("ir.attachment", string="Files")
+    note = fields.Text()
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done")],
+        default="todo",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    done_uid = fields.Many2one("res.users", string="Done By", readonly=True)
+    done_date = fields.Datetime(string="Done On", readonly=True)
+
+    _sql_constraints = [
+        (
+            "plan_type_uniq",
+            "unique(plan_id, type_id)",
+            "A plan has one deliverable of each document type.",
+        )
+    ]
+
+    @api.depends("type_id", "plan_id")
+    def _compute_display_name(self):
+        for deliverable in self:
+            deliverable.display_name = deliverable.type_id.name or ""
+
+    def _sla_fixed_deadline(self):
+        self.ensure_one()
+        return self.date_due
+
+    def _sla_escalation_user(self):
+        self.ensure_one()
+        return self.plan_id.supervisor_id
+
+    def write(self, vals):
+        if {"state", "done_uid", "done_date"}.intersection(vals) and not self.env.su:
+            raise UserError(self.env._("Mark deliverables done with their button."))
+        return super().write(vals)
+
+    def _check_can_be_done(self):
+        """Hook: a deliverable is done when its files are attached (the MRP
+        bridge asks for an active BOM instead)."""
+        for deliverable in self:
+            if not deliverable.attachment_ids:
+                raise UserError(
+                    self.env._(
+                        "Attach the %s before marking it done.",
+                        deliverable.type_id.name,
+                    )
+                )
+
+    def action_done(self):
+        self.check_access("write")
+        for deliverable in self:
+            if deliverable.plan_id.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "The technical package is worked on once the plan is approved."
+                    )
+                )
+            if deliverable.state == "done":
+                raise UserError(
+                    self.env._("%s is already done.", deliverable.type_id.name)
+                )
+            user = self.env.user
+            if not (
+                self.env.su
+                or user
+                in (deliverable.responsible_id | deliverable.plan_id.supervisor_id)
+                or user.has_group("order_handling_base.group_manager")
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the responsible of %s or the plan's supervisor marks "
+                        "it done.",
+                        deliverable.type_id.name,
+                    )
+                )
+        self._check_can_be_done()
+        self.sudo().write(
+            {
+                "state": "done",
+                "done_uid": self.env.uid,
+                "done_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_reopen(self):
+        self.check_access("write")
+        for deliverable in self:
+            if deliverable.plan_id.state != "approved":
+                raise UserError(
+                    self.env._("The plan is issued: its package is closed.")
+                )
+        self.sudo().write({"state": "todo", "done_uid": False, "done_date": False})
+        return True

@@ -63,6 +63,9 @@ class PlanCommon(AcceptedOrderCommon):
         )
         for deliverable in plan.deliverable_ids.with_user(engineer):
             deliverable.write({"attachment_ids": [fields.Command.link(attachment.id)]})
+            if deliverable._fields.get("is_bom") and deliverable.is_bom:
+                # with sale_engineering_plan_mrp, the BOM is a real mrp.bom
+                deliverable.sudo().action_create_bom()
             deliverable.action_done()
 
 

@@ -1,0 +1,1 @@
+from . import sale_engineering_plan_deliverable

@@ -80,7 +80,7 @@ class SaleOrder(models.Model):
             ("portal", "Portal"),
             ("edi", "EDI"),
         ],
-        string="Received By",
+        string="Channel",
         default="sales",
         tracking=True,
     )
@@ -174,7 +174,7 @@ class SaleOrder(models.Model):
         CLASSES, string="Class Set By Clerk", readonly=True, copy=False, tracking=True
     )
     intake_class_override_reason = fields.Text(
-        string="Reason of Class Change", readonly=True, copy=False, tracking=True
+        string="Reason for Class Change", readonly=True, copy=False, tracking=True
     )
     intake_class = fields.Selection(
         CLASSES,
@@ -586,12 +586,18 @@ class SaleOrder(models.Model):
 
     @api.model
     def _intake_issue_text(self, rule, line, detail):
-        text = rule.message
+        values = {
+            "check": rule.message,
+            "line": line and (line.product_id.display_name or line.name),
+            "detail": detail,
+        }
+        if line and detail:
+            return self.env._("%(check)s — %(line)s: %(detail)s", **values)
         if line:
-            text = f"{text} — {line.product_id.display_name or line.name}"
+            return self.env._("%(check)s — %(line)s", **values)
         if detail:
-            text = f"{text}: {detail}"
-        return text
+            return self.env._("%(check)s: %(detail)s", **values)
+        return rule.message
 
     def _intake_return(self, reason):
         """Back to sales with the reasons: message and activity for the
@@ -804,7 +810,7 @@ class SaleOrder(models.Model):
         if order_class not in dict(CLASSES):
             raise UserError(self.env._("Choose regular or non-regular."))
         if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason of the class change."))
+            raise UserError(self.env._("Give the reason for the class change."))
         self.sudo().write(
             {
                 "intake_class_override": order_class,
@@ -984,7 +990,7 @@ class SaleOrder(models.Model):
             if not order._intake_may_propose_date(self.env.user):
                 raise AccessError(
                     self.env._(
-                        "Only the %(role)s replies the delivery date of order "
+                        "Only the %(role)s proposes the delivery date of order "
                         "%(order)s.",
                         role=self.env.ref(
                             ENGINEERING

@@ -12,7 +12,7 @@ CHECK_TYPES = [
     ("quantity", "Quantity"),
     ("delivery_date", "Delivery date"),
     ("shipping_method", "Shipping method"),
-    ("signoff", "Sales-manager sign-off"),
+    ("signoff", "Sales-head sign-off"),
     ("credit", "Customer credit"),
     ("price", "Price"),
     ("packaging", "Packaging"),

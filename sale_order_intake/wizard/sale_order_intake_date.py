@@ -9,7 +9,9 @@ class SaleOrderIntakeDate(models.TransientModel):
 
     order_id = fields.Many2one("sale.order", required=True)
     requested_date = fields.Datetime(
-        related="order_id.commitment_date", string="Requested by the Customer"
+        related="order_id.commitment_date",
+        string="Requested by the Customer",
+        help="The delivery date the order asks for.",
     )
     date = fields.Datetime(string="Delivery Date", required=True)
 

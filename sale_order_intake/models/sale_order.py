@@ -287,7 +287,12 @@ class SaleOrder(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    @api.depends("intake_important_flag", "amount_untaxed", "company_id")
+    @api.depends(
+        "intake_important_flag",
+        "amount_untaxed",
+        "currency_id",
+        "company_id.intake_important_amount",
+    )
     def _compute_intake_important(self):
         for order in self:
             threshold = order.company_id.intake_important_amount
@@ -422,9 +427,27 @@ class SaleOrder(models.Model):
     # Guards
     # ------------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                # a new order starts with sales: the workflow fields may only
+                # be given empty (or the stage as "draft")
+                self._intake_check_protected(
+                    name
+                    for name in PROTECTED_FIELDS.intersection(vals)
+                    if vals[name] and (name, vals[name]) != ("intake_stage", "draft")
+                )
+        return super().create(vals_list)
+
     def write(self, vals):
-        protected = PROTECTED_FIELDS.intersection(vals)
-        if protected and not self.env.su:
+        if not self.env.su:
+            self._intake_check_protected(PROTECTED_FIELDS.intersection(vals))
+        return super().write(vals)
+
+    def _intake_check_protected(self, names):
+        protected = set(names)
+        if protected:
             raise UserError(
                 self.env._(
                     "The intake of an order changes only through its actions "
@@ -438,7 +461,6 @@ class SaleOrder(models.Model):
                     ),
                 )
             )
-        return super().write(vals)
 
     def _intake_entered_by(self):
         self.ensure_one()
@@ -503,6 +525,9 @@ class SaleOrder(models.Model):
                 "intake_submitted_uid": self.env.uid,
                 "intake_submitted_date": now,
             }
+        )
+        self.sudo().activity_feedback(
+            ["sale_order_intake.mail_activity_type_intake_correct"]
         )
         logistics = self.env["order.handling.department"]._get_by_code(
             "logistics", self.company_id[:1]

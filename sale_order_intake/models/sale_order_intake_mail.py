@@ -99,8 +99,9 @@ class SaleOrderIntakeMail(models.Model):
         )
 
     def action_create_order(self):
-        """Open a new order for the customer, already submitted to logistics,
-        with the received documents as its source documents."""
+        """Open a new quotation for the customer with the received documents
+        as its source documents; once its lines are entered, *Submit to
+        Logistics* puts it in the intake queue."""
         self.ensure_one()
         self._check_new()
         if not self.partner_id:

@@ -77,7 +77,10 @@ class SaleOrderIntakeRule(models.Model):
         for rule in self.filtered(lambda r: r.check_type in ("domain", "line_domain")):
             model = "sale.order" if rule.check_type == "domain" else "sale.order.line"
             try:
-                self.env[model].search_count(rule._get_domain(), limit=1)
+                # in a savepoint: a domain that fails in SQL must not leave
+                # the transaction aborted behind the error
+                with self.env.cr.savepoint():
+                    self.env[model].search_count(rule._get_domain(), limit=1)
             except Exception as error:
                 raise ValidationError(
                     self.env._(
@@ -205,13 +208,17 @@ class SaleOrderIntakeRule(models.Model):
 
     def _intake_check_price(self, orders):
         for line in self._lines(orders).filtered("product_id"):
-            if line.price_unit <= 0 and not line.product_id.lst_price <= 0:
+            # the product's sales price, in the unit of the line, is the
+            # reference: reading it needs no query per line (a per-line
+            # price-list computation would)
+            product = line.product_id
+            reference = product.uom_id._compute_price(
+                product.lst_price, line.product_uom or product.uom_id
+            )
+            if line.price_unit <= 0 and not reference <= 0:
                 yield line.order_id, line, self.env._("no price")
                 continue
-            # the product's sales price is the reference: reading it needs no
-            # query per line (a per-line price-list computation would)
             discount = line.discount
-            reference = line.product_id.lst_price
             if reference > 0:
                 discount = max(discount, (1 - line.price_unit / reference) * 100)
             if float_compare(discount, self.max_discount, precision_digits=2) > 0:

@@ -1,5 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
@@ -112,18 +114,43 @@ class SaleOrderLine(models.Model):
 
     def _intake_snapshot_availability(self):
         """Keep what stock and forecast could serve at the intake check
-        (R5.1); Odoo computes the forecast per warehouse and date in batch."""
+        (R5.1), in the unit of each line.
+
+        The forecast is read per (warehouse, delivery date) for all products
+        at once, as sale_stock does; reading ``virtual_available_at_date``
+        instead would also compute the quantity widget, which sale_mrp does
+        with one BOM search per line. Lines of one product share its forecast
+        in order, so two lines cannot both count the same stock."""
         lines = self.filtered(
             lambda line: not line.display_type and line.product_id.is_storable
         )
+        groups = defaultdict(lambda: self.browse())
         for line in lines:
-            available = line.virtual_available_at_date
-            qty = line.product_uom._compute_quantity(
-                line.product_uom_qty, line.product_id.uom_id
+            date = line.order_id.commitment_date or line._expected_date()
+            groups[(line.warehouse_id.id, date)] |= line
+        for (warehouse_id, date), group in groups.items():
+            products = group.product_id.with_context(
+                to_date=date, warehouse_id=warehouse_id
             )
-            shortfall = max(0.0, qty - max(available, 0.0))
-            if float_compare(shortfall, 0.0, precision_digits=4) <= 0:
-                shortfall = 0.0
-            line.sudo().write(
-                {"intake_available_qty": available, "intake_shortfall_qty": shortfall}
-            )
+            forecast = {product.id: product.virtual_available for product in products}
+            for line in group.sorted(
+                lambda line: (line.order_id.id, line.sequence, line.id)
+            ):
+                product = line.product_id
+                free = forecast[product.id]
+                wanted = line.product_uom._compute_quantity(
+                    line.product_uom_qty, product.uom_id
+                )
+                forecast[product.id] = free - wanted
+                available = product.uom_id._compute_quantity(
+                    max(free, 0.0), line.product_uom
+                )
+                shortfall = max(0.0, line.product_uom_qty - available)
+                if float_compare(shortfall, 0.0, precision_digits=4) <= 0:
+                    shortfall = 0.0
+                line.sudo().write(
+                    {
+                        "intake_available_qty": available,
+                        "intake_shortfall_qty": shortfall,
+                    }
+                )

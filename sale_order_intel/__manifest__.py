@@ -1,0 +1,35 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Sale Order Intelligence",
+    "summary": "Order intelligence: activity policies, confidential intelligence "
+    "reports, evaluation, marketing plans, information fees and rewards",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/order-handling-suite/order-handling",
+    "author": "Order Handling Suite contributors",
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": ["order_handling_base", "base_tier_validation", "account"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/sale_intel_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "data/tier_definition_data.xml",
+        "report/sale_intel_report_reports.xml",
+        "report/sale_intel_report_templates.xml",
+        "report/sale_intel_summary_templates.xml",
+        "report/sale_intel_compliance_report_views.xml",
+        "wizard/sale_intel_summary_views.xml",
+        "views/sale_intel_policy_views.xml",
+        "views/sale_intel_report_views.xml",
+        "views/sale_intel_plan_views.xml",
+        "views/sale_intel_reward_views.xml",
+        "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/sale_order_intel_menus.xml",
+    ],
+}

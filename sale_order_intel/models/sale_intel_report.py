@@ -1,0 +1,439 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# written only by the workflow actions, never directly (even over RPC)
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_date",
+    "evaluated_uid",
+    "evaluated_date",
+    "closed_date",
+}
+# written by marketing planning (and administrators) only
+EVALUATION_FIELDS = {"grade", "is_valuable", "evaluation_comment"}
+# what the reporter reports: locked for them once submitted
+CONTENT_FIELDS = {
+    "title",
+    "user_id",
+    "provider_id",
+    "date_report",
+    "region",
+    "channel_id",
+    "intel_type",
+    "partner_id",
+    "expected_amount",
+    "expected_date",
+    "content",
+    "source",
+    "reliability",
+    "company_id",
+}
+
+
+class SaleIntelReport(models.Model):
+    """Intelligence report (情报报告, R9.2): what a salesperson (or an
+    external provider through them) learnt about a lead, a need, the market
+    or a competitor. Confidential: only its reporter, marketing planning and
+    administrators see it."""
+
+    _name = "sale.intel.report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Intelligence Report"
+    _order = "date_report desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    title = fields.Char(string="Subject", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Reporter",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        help="The employee who files the report (for an external provider, "
+        "the employee in contact with them).",
+    )
+    provider_id = fields.Many2one(
+        "res.partner",
+        string="External Provider",
+        tracking=True,
+        check_company=True,
+        help="Who gave the information when it is not an employee; rewards "
+        "are paid to them (vendor bill).",
+    )
+    date_report = fields.Date(
+        string="Report Date",
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+    )
+    region = fields.Char(tracking=True)
+    channel_id = fields.Many2one("sale.intel.channel", string="Intelligence Channel")
+    intel_type = fields.Selection(
+        [
+            ("order_lead", "Order Lead"),
+            ("customer_need", "Customer Need"),
+            ("market_trend", "Market Trend"),
+            ("competitor_product", "Competitor Product"),
+            ("competitor_price", "Competitor Price"),
+            ("promotion", "Promotion"),
+        ],
+        string="Type",
+        required=True,
+        default="order_lead",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Prospect / Customer",
+        tracking=True,
+        check_company=True,
+    )
+    expected_amount = fields.Monetary(string="Expected Value", tracking=True)
+    expected_date = fields.Date(tracking=True)
+    content = fields.Html(required=True)
+    source = fields.Char(help="Where the information comes from.")
+    reliability = fields.Selection(
+        [
+            ("confirmed", "Confirmed"),
+            ("likely", "Likely"),
+            ("unverified", "Unverified"),
+        ],
+        default="likely",
+        required=True,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("evaluated", "Evaluated"),
+            ("plan", "Plan"),
+            ("won", "Won"),
+            ("lost", "Lost"),
+            ("closed", "Closed"),
+        ],
+        required=True,
+        default="draft",
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    grade = fields.Selection(
+        [
+            ("a", "A - Decisive"),
+            ("b", "B - Useful"),
+            ("c", "C - Minor"),
+            ("d", "D - None"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    is_valuable = fields.Boolean(string="Valuable", tracking=True, copy=False)
+    evaluation_comment = fields.Text(copy=False)
+    evaluated_uid = fields.Many2one(
+        "res.users", string="Evaluated By", readonly=True, copy=False
+    )
+    evaluated_date = fields.Datetime(readonly=True, copy=False)
+    lost_reason = fields.Text(copy=False, tracking=True)
+    closed_date = fields.Datetime(readonly=True, copy=False)
+    plan_ids = fields.One2many("sale.intel.plan", "report_id", string="Marketing Plans")
+    plan_count = fields.Integer(compute="_compute_counts")
+    sale_order_ids = fields.One2many(
+        "sale.order", "intel_report_id", string="Sale Orders"
+    )
+    sale_order_count = fields.Integer(compute="_compute_counts")
+    reward_ids = fields.One2many("sale.intel.reward", "report_id", string="Rewards")
+    reward_count = fields.Integer(compute="_compute_counts")
+    can_submit = fields.Boolean(compute="_compute_can")
+    can_evaluate = fields.Boolean(compute="_compute_can")
+    can_plan = fields.Boolean(compute="_compute_can")
+    can_win = fields.Boolean(compute="_compute_can")
+    can_lose = fields.Boolean(compute="_compute_can")
+    can_close = fields.Boolean(compute="_compute_can")
+
+    @api.depends("plan_ids", "sale_order_ids", "reward_ids")
+    def _compute_counts(self):
+        for report in self:
+            report.plan_count = len(report.plan_ids)
+            report.sale_order_count = len(report.sale_order_ids)
+            report.reward_count = len(report.reward_ids)
+
+    @api.depends("state", "is_valuable")
+    @api.depends_context("uid")
+    def _compute_can(self):
+        marketing = self._is_marketing()
+        for report in self:
+            state = report.state
+            report.can_submit = state == "draft"
+            report.can_evaluate = state == "submitted" and marketing
+            report.can_plan = state == "evaluated" and report.is_valuable and marketing
+            report.can_win = state in ("evaluated", "plan") and marketing
+            report.can_lose = state in ("evaluated", "plan") and marketing
+            report.can_close = (
+                state in ("won", "lost")
+                or (state == "evaluated" and not report.is_valuable)
+            ) and marketing
+
+    def _is_marketing(self):
+        user = self.env.user
+        return user.has_group("order_handling_base.group_marketing_planning") or (
+            user.has_group("order_handling_base.group_manager")
+        )
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        forbidden = (WORKFLOW_FIELDS | EVALUATION_FIELDS) - {"state"}
+        for vals in vals_list:
+            if set(vals) & forbidden or vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("A new intelligence report starts as a draft.")
+                )
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("sale.intel.report") or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.context.get("sale_intel_workflow"):
+            if set(vals) & WORKFLOW_FIELDS:
+                raise UserError(
+                    self.env._(
+                        "The status of an intelligence report changes only "
+                        "through its buttons."
+                    )
+                )
+            if set(vals) & EVALUATION_FIELDS:
+                if not self._is_marketing():
+                    raise UserError(
+                        self.env._("Only marketing planning evaluates reports.")
+                    )
+                grading = {"grade", "is_valuable"} & set(vals)
+                allowed = ("submitted",) if grading else ("submitted", "evaluated")
+                if self.filtered(lambda r: r.state not in allowed):
+                    raise UserError(
+                        self.env._("Only a submitted report can be evaluated.")
+                    )
+            if (
+                set(vals) & CONTENT_FIELDS
+                and self.filtered(lambda r: r.state != "draft")
+                and not self._is_marketing()
+            ):
+                raise UserError(
+                    self.env._(
+                        "A submitted intelligence report can no longer be "
+                        "changed by its reporter; add a message instead."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(
+                self.env._("Only a draft intelligence report can be deleted.")
+            )
+
+    def _workflow_write(self, vals):
+        return self.with_context(sale_intel_workflow=True).write(vals)
+
+    def _check_state(self, states, action):
+        for report in self:
+            if report.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(report)s is %(state)s: it cannot be %(action)s.",
+                        report=report.name,
+                        state=dict(
+                            report._fields["state"]._description_selection(self.env)
+                        )[report.state],
+                        action=action,
+                    )
+                )
+
+    def _check_marketing(self):
+        if not self._is_marketing():
+            raise UserError(
+                self.env._(
+                    "Only marketing planning evaluates intelligence reports and "
+                    "decides on them."
+                )
+            )
+
+    # --------------------------------------------------------------- actions
+
+    def action_submit(self):
+        self._check_state(["draft"], self.env._("submitted"))
+        for report in self:
+            if report.user_id != self.env.user and not self._is_marketing():
+                raise UserError(
+                    self.env._(
+                        "Only its reporter submits %(report)s.", report=report.name
+                    )
+                )
+        self._workflow_write(
+            {"state": "submitted", "submitted_date": fields.Datetime.now()}
+        )
+        return True
+
+    def action_evaluate(self):
+        """Record the evaluation filled in by marketing planning; a valuable
+        report earns its reporter the information fee (R9.4)."""
+        self._check_marketing()
+        self._check_state(["submitted"], self.env._("evaluated"))
+        for report in self:
+            if not report.grade:
+                raise UserError(
+                    self.env._(
+                        "Grade %(report)s before recording its evaluation.",
+                        report=report.name,
+                    )
+                )
+        self._workflow_write(
+            {
+                "state": "evaluated",
+                "evaluated_uid": self.env.uid,
+                "evaluated_date": fields.Datetime.now(),
+            }
+        )
+        valuable = self.filtered("is_valuable")
+        if valuable:
+            self.env["sale.intel.reward"].sudo()._create_info_fees(valuable)
+        return True
+
+    def action_create_plan(self):
+        self.ensure_one()
+        self._check_marketing()
+        if not self.can_plan:
+            raise UserError(
+                self.env._(
+                    "Only an evaluated, valuable report gets a marketing plan "
+                    "(%(report)s).",
+                    report=self.name,
+                )
+            )
+        plan = self.env["sale.intel.plan"].create(self._prepare_plan_vals())
+        self._workflow_write({"state": "plan"})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.intel.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+        }
+
+    def _prepare_plan_vals(self):
+        self.ensure_one()
+        return {
+            "report_id": self.id,
+            "name": self.title,
+            "company_id": self.company_id.id,
+            "planned_amount": self.expected_amount,
+        }
+
+    def action_mark_won(self):
+        self._check_marketing()
+        self._check_state(["evaluated", "plan"], self.env._("marked as won"))
+        for report in self:
+            if not report.sale_order_ids.filtered(lambda o: o.state == "sale"):
+                raise UserError(
+                    self.env._(
+                        "Link a confirmed sale order to %(report)s before "
+                        "marking it as won.",
+                        report=report.name,
+                    )
+                )
+        self._workflow_write({"state": "won"})
+        return True
+
+    def action_mark_lost(self):
+        self._check_marketing()
+        self._check_state(["evaluated", "plan"], self.env._("marked as lost"))
+        for report in self:
+            if not report.lost_reason:
+                raise UserError(
+                    self.env._(
+                        "Say why %(report)s was lost before marking it as lost.",
+                        report=report.name,
+                    )
+                )
+        self._workflow_write({"state": "lost"})
+        return True
+
+    def action_close(self):
+        self._check_marketing()
+        for report in self:
+            if not report.can_close:
+                raise UserError(
+                    self.env._(
+                        "%(report)s can be closed once won or lost, or once "
+                        "evaluated as not valuable.",
+                        report=report.name,
+                    )
+                )
+        self._workflow_write({"state": "closed", "closed_date": fields.Datetime.now()})
+        return True
+
+    def action_reset_draft(self):
+        self._check_state(["submitted"], self.env._("reset to draft"))
+        for report in self:
+            if report.user_id != self.env.user and not self._is_marketing():
+                raise UserError(
+                    self.env._(
+                        "Only its reporter takes %(report)s back.", report=report.name
+                    )
+                )
+        self._workflow_write({"state": "draft", "submitted_date": False})
+        return True
+
+    def _on_order_confirmed(self, orders):
+        """A confirmed order linked to the report: the report is won and its
+        reporter earns a thank-you reward if the report was valuable."""
+        reports = self.filtered(lambda r: r.state in ("evaluated", "plan"))
+        reports._workflow_write({"state": "won"})
+        self.env["sale.intel.reward"]._create_thank_you_rewards(
+            orders.filtered(lambda o: o.intel_report_id.is_valuable)
+        )
+
+    def _open(self, res_model, records, name):
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "domain": [("id", "in", records.ids)],
+            "view_mode": "list,form",
+        }
+        if len(records) == 1:
+            action.update(view_mode="form", res_id=records.id)
+        return action
+
+    def action_view_plans(self):
+        self.ensure_one()
+        return self._open(
+            "sale.intel.plan", self.plan_ids, self.env._("Marketing Plans")
+        )
+
+    def action_view_orders(self):
+        self.ensure_one()
+        return self._open("sale.order", self.sale_order_ids, self.env._("Sale Orders"))
+
+    def action_view_rewards(self):
+        self.ensure_one()
+        return self._open("sale.intel.reward", self.reward_ids, self.env._("Rewards"))

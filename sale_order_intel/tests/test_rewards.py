@@ -1,0 +1,139 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import IntelCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRewards(IntelCommon):
+    def _reward(self, report, **vals):
+        values = {"report_id": report.id, "reward_type": "info_fee", "amount": 50.0}
+        values.update(vals)
+        return (
+            self.env["sale.intel.reward"]
+            .with_user(self.users["marketing"])
+            .create(values)
+        )
+
+    def test_no_reward_for_a_report_not_valuable(self):
+        report = self._evaluated(valuable=False)
+        self.assertFalse(report.reward_ids)
+        with self.assertRefused(ValidationError, "not evaluated as valuable"):
+            self._reward(report)
+        order = self._linked_order(report)
+        order.action_confirm()
+        self.assertFalse(report.reward_ids)
+
+    def test_thank_you_needs_a_confirmed_linked_order(self):
+        report = self._evaluated()
+        order = self._linked_order(report)
+        with self.assertRefused(ValidationError, "needs a confirmed sale order"):
+            self._reward(report, reward_type="thank_you", sale_order_id=order.id)
+        other_order = self._create_order(self.users["sales"])
+        other_order.action_confirm()
+        with self.assertRefused(ValidationError, "needs a confirmed sale order"):
+            self._reward(report, reward_type="thank_you", sale_order_id=other_order.id)
+
+    def test_one_reward_per_order_and_one_fee_per_report(self):
+        report = self._evaluated()
+        self.assertEqual(len(report.reward_ids), 1)
+        with self.assertRefused(ValidationError, "already has a reward"):
+            self._reward(report)
+        order = self._linked_order(report)
+        order.action_confirm()
+        reward = order.intel_reward_ids
+        self.assertEqual(len(reward), 1)
+        with self.assertRefused(ValidationError, "already has a reward"):
+            self._reward(report, reward_type="thank_you", sale_order_id=order.id)
+        # creating rewards again for the same orders is a no-op
+        self.env["sale.intel.reward"]._create_thank_you_rewards(order)
+        self.assertEqual(order.intel_reward_ids, reward)
+
+    def test_rate_and_cap_from_settings(self):
+        self.company.intel_reward_max_amount = 150.0
+        report = self._evaluated()
+        order = self._linked_order(report, price=20000.0)
+        order.action_confirm()
+        self.assertEqual(order.intel_reward_ids.amount, 150.0)
+        with self.assertRefused(ValidationError, "positive amount"):
+            self._reward(self._evaluated(), reward_type="info_fee", amount=-5.0)
+
+    def test_tier_validation_then_paid(self):
+        report = self._evaluated()
+        fee = report.reward_ids
+        marketing, sales = self.users["marketing"], self.users["sales"]
+        with self.assertRefused(UserError, "needs its approvals"):
+            fee.with_user(marketing).action_approve()
+        with self.assertRefused(UserError, "only through its buttons"):
+            fee.with_user(self.users["manager"]).write({"state": "paid"})
+        fee.with_user(marketing).request_validation()
+        self.assertIn(marketing, fee.review_ids.reviewer_ids)
+        self.assertFalse(fee.with_user(sales).can_review)
+        fee.with_user(marketing).validate_tier()
+        self.assertEqual(fee.validation_status, "validated")
+        fee.with_user(marketing).action_approve()
+        self.assertEqual(fee.state, "approved")
+        with self.assertRefused(UserError, "cannot be changed"):
+            fee.with_user(marketing).amount = 1.0
+        fee.with_user(marketing).action_mark_paid()
+        self.assertEqual(fee.state, "paid")
+        self.assertTrue(fee.paid_date)
+        with self.assertRefused(UserError, "not possible now"):
+            fee.with_user(marketing).action_mark_paid()
+
+    def test_large_reward_needs_the_general_manager(self):
+        report = self._evaluated()
+        order = self._linked_order(report, price=500000.0)
+        order.action_confirm()
+        reward = order.intel_reward_ids
+        self.assertEqual(reward.amount, 10000.0)
+        reward.with_user(self.users["marketing"]).request_validation()
+        self.assertEqual(len(reward.review_ids), 2)
+        reward.with_user(self.users["marketing"]).validate_tier()
+        self.assertNotEqual(reward.validation_status, "validated")
+        with self.assertRefused(UserError, "needs its approvals"):
+            reward.with_user(self.users["marketing"]).action_approve()
+        reward.with_user(self.users["gm"]).validate_tier()
+        self.assertEqual(reward.validation_status, "validated")
+        reward.with_user(self.users["gm"]).action_approve()
+
+    def test_external_provider_vendor_bill(self):
+        provider = self.env["res.partner"].create({"name": "Market Scout Ltd"})
+        report = self._evaluated(provider_id=provider.id)
+        fee = report.reward_ids
+        self.assertEqual(fee.partner_id, provider)
+        marketing = self.users["marketing"]
+        fee.with_user(marketing).request_validation()
+        fee.with_user(marketing).validate_tier()
+        fee.with_user(marketing).action_approve()
+        with self.assertRefused(UserError, "Create the vendor bill"):
+            fee.with_user(marketing).action_mark_paid()
+        journal = self.env["account.journal"].search(
+            [("type", "=", "purchase"), ("company_id", "=", self.company.id)], limit=1
+        )
+        if not journal:
+            self.skipTest("no purchase journal (no chart of accounts)")
+        fee.with_user(marketing).action_create_bill()
+        bill = fee.bill_id
+        self.assertEqual(bill.move_type, "in_invoice")
+        self.assertEqual(bill.partner_id, provider)
+        self.assertEqual(bill.amount_untaxed, 200.0)
+        with self.assertRefused(UserError, "not possible now|already has"):
+            fee.with_user(marketing).action_create_bill()
+        fee.with_user(marketing).action_mark_paid()
+        self.assertEqual(fee.state, "paid")
+
+    def test_employee_reward_has_no_bill(self):
+        fee = self._evaluated().reward_ids
+        marketing = self.users["marketing"]
+        fee.with_user(marketing).request_validation()
+        fee.with_user(marketing).validate_tier()
+        fee.with_user(marketing).action_approve()
+        with self.assertRefused(UserError, "goes to an employee"):
+            fee.with_user(marketing).action_create_bill()
+        with self.assertRefused(
+            UserError, "Only marketing planning or an administrator"
+        ):
+            fee.with_user(self.users["sales"]).action_mark_paid()

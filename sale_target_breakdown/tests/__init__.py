@@ -1,0 +1,3 @@
+from . import test_breakdown
+from . import test_security
+from . import test_actuals

@@ -26,4 +26,9 @@
         "views/sale_order_views.xml",
         "views/sale_engineering_plan_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sale_engineering_plan/static/tests/tours/*.js",
+        ],
+    },
 }

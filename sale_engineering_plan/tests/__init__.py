@@ -1,1 +1,2 @@
 from . import test_plan
+from . import test_tour

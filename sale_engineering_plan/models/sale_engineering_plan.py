@@ -191,6 +191,12 @@ class SaleEngineeringPlan(models.Model):
     # Approval (R4.1) on OCA tier validation
     # ------------------------------------------------------------------
 
+    def request_validation(self):
+        # tier.validation computes need_validation without dependencies: a
+        # value cached before the reviews existed would request them twice
+        self.invalidate_recordset(["need_validation"])
+        return super().request_validation()
+
     def validate_tier(self):
         """Nobody approves their own plan, and nobody out of turn: the sales
         head agrees before the general manager approves."""

@@ -86,6 +86,12 @@ class SaleIntelReward(models.Model):
     )
     note = fields.Text()
 
+    def request_validation(self):
+        # tier.validation computes need_validation without dependencies: a
+        # value cached before the reviews existed would request them twice
+        self.invalidate_recordset(["need_validation"])
+        return super().request_validation()
+
     @api.depends("user_id", "provider_id")
     def _compute_partner_id(self):
         for reward in self:

@@ -1,7 +1,7 @@
 # Order Handling Suite: the commands of README.md. The work is done by tools/*.sh.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test stop status lint format
+.PHONY: help setup demo test stop status lint format bench
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -26,3 +26,6 @@ lint: ## ruff check, ruff format --check, pylint-odoo mandatory checks
 
 format: ## ruff format and ruff check --fix
 	@bash tools/lint.sh --fix
+
+bench: ## database order_handling_bench with generated data, measures, bench/results.json (SCALE=small|full|N)
+	@bash tools/bench.sh $(or $(SCALE),full)

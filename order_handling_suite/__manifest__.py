@@ -1,0 +1,25 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Order Handling Suite",
+    "summary": "Installs the whole Order Handling Suite",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/order-handling-suite/order-handling",
+    "author": "Order Handling Suite contributors",
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": [
+        "order_handling_base",
+        "sale_customer_care",
+        "sale_engineering_plan",
+        "sale_engineering_plan_mrp",
+        "sale_order_intake",
+        "sale_order_intel",
+        "sale_order_intel_crm",
+        "sale_order_review",
+        "sale_target_breakdown",
+    ],
+    "data": [],
+}

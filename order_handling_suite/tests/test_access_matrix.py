@@ -1,0 +1,218 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The access matrix of docs/access-matrix.md, checked against the real rights.
+
+The document is parsed at run time: every Markdown table whose first header
+cell is ``role`` gives, for each role (a group of ``order_handling_base``)
+and each model named in backticks in the header, the ACL rights of a user
+who has only that role: ``R`` read, ``W`` write, ``C`` create, ``D`` delete,
+``-`` none.
+"""
+
+import os
+import re
+
+from odoo import Command
+from odoo.modules.module import get_manifest
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+from odoo.addons.sale_order_intel.tests.common import IntelCommon
+
+DOC_PATH = os.path.normpath(
+    os.path.join(os.path.dirname(__file__), "..", "..", "docs", "access-matrix.md")
+)
+OPERATIONS = (("R", "read"), ("W", "write"), ("C", "create"), ("D", "unlink"))
+CODE = re.compile(r"`([^`]+)`")
+
+
+def _cells(line):
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _code(cell, where):
+    match = CODE.search(cell)
+    if not match:
+        raise ValueError(f"{where}: no `name` in backticks in cell {cell!r}")
+    return match.group(1)
+
+
+def parse_access_matrix(text):
+    """Return ``{group xmlid: {model: documented letters}}`` from every table
+    of ``text`` whose first header cell is ``role``."""
+    matrix = {}
+    header = None
+    separator_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip().startswith("|"):
+            header = None
+            continue
+        cells = _cells(line)
+        if header is None:
+            header, separator_seen = cells, False
+            continue
+        if not separator_seen:
+            separator_seen = True
+            continue
+        if header[0].lower() != "role":
+            continue
+        where = f"docs/access-matrix.md line {number}"
+        group = _code(cells[0], where)
+        if "." not in group:
+            group = f"order_handling_base.{group}"
+        if len(cells) != len(header):
+            raise ValueError(f"{where}: {len(cells)} cells, header has {len(header)}")
+        for model_cell, value in zip(header[1:], cells[1:], strict=True):
+            model = _code(model_cell, where)
+            letters = "" if value == "-" else value
+            if not value or set(letters) - {"R", "W", "C", "D"}:
+                raise ValueError(f"{where}: {value!r} for {model} is not R/W/C/D or -")
+            matrix.setdefault(group, {})[model] = set(letters)
+    return matrix
+
+
+def read_access_matrix(test):
+    """The parsed document, or skip ``test`` when the repository's docs are
+    not next to the addon."""
+    if not os.path.isfile(DOC_PATH):
+        test.skipTest(
+            f"{DOC_PATH} not found: order_handling_suite is installed without "
+            "the repository's docs/, the access matrix cannot be checked"
+        )
+    with open(DOC_PATH, encoding="utf-8") as doc:
+        return parse_access_matrix(doc.read())
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(TransactionCase):
+    """Every role × model cell of the document against ``has_access``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
+        )
+        category = cls.env.ref("order_handling_base.module_category_order_handling")
+        cls.role_groups = cls.env["res.groups"].search(
+            [("category_id", "=", category.id)]
+        ) - cls.env.ref("order_handling_base.group_user")
+        cls.role_xmlids = set(cls.role_groups.get_external_id().values())
+        cls.users = {
+            xmlid: new_test_user(
+                cls.env,
+                f"matrix_{xmlid.split('.')[-1]}",
+                groups=f"base.group_user,{xmlid}",
+            )
+            for xmlid in cls.role_xmlids
+        }
+
+    def _suite_models(self):
+        """Concrete models defined (``_name``) by an addon of the suite, and
+        ``sale.order``, which every role meets."""
+        addons = set(get_manifest("order_handling_suite")["depends"])
+        models = {"sale.order"}
+        for name, model in self.env.registry.items():
+            if model._original_module in addons and not (
+                model._abstract or model._transient
+            ):
+                models.add(name)
+        return models
+
+    def test_every_role_and_model_documented(self):
+        matrix = read_access_matrix(self)
+        missing_roles = set(self.role_xmlids) - set(matrix)
+        self.assertFalse(
+            missing_roles,
+            f"roles missing from docs/access-matrix.md: {sorted(missing_roles)}",
+        )
+        unknown_roles = set(matrix) - set(self.role_xmlids)
+        self.assertFalse(
+            unknown_roles,
+            f"docs/access-matrix.md documents unknown roles: {sorted(unknown_roles)}",
+        )
+        documented = set().union(*(set(cells) for cells in matrix.values()))
+        missing_models = self._suite_models() - documented
+        self.assertFalse(
+            missing_models,
+            f"models missing from docs/access-matrix.md: {sorted(missing_models)}",
+        )
+        for role, cells in matrix.items():
+            self.assertEqual(
+                set(cells),
+                documented,
+                f"{role}: row does not cover every documented model",
+            )
+
+    def test_access_rights_match_document(self):
+        matrix = read_access_matrix(self)
+        mismatches = []
+        for role, cells in sorted(matrix.items()):
+            user = self.users.get(role)
+            if not user:
+                continue  # reported by test_every_role_and_model_documented
+            for model, documented in sorted(cells.items()):
+                if model not in self.env:
+                    mismatches.append(f"{role} / {model}: model does not exist")
+                    continue
+                records = self.env[model].with_user(user)
+                for letter, operation in OPERATIONS:
+                    real = records.has_access(operation)
+                    expected = letter in documented
+                    if real != expected:
+                        mismatches.append(
+                            f"role {role}, model {model}, operation {operation}: "
+                            f"documented {'allowed' if expected else 'denied'}, "
+                            f"real {'allowed' if real else 'denied'}"
+                        )
+        if mismatches:
+            self.fail(
+                "docs/access-matrix.md and the ACLs disagree:\n" + "\n".join(mismatches)
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestRecordRules(IntelCommon):
+    """The record-rule scopes of the document, on concrete records."""
+
+    def assertAccess(self, record, role, operation, expected):
+        real = record.with_user(self.users[role]).has_access(operation)
+        self.assertEqual(
+            real,
+            expected,
+            f"role {role}, {record._name} {record.display_name!r}, {operation}: "
+            f"documented {'allowed' if expected else 'denied'}, "
+            f"real {'allowed' if real else 'denied'}",
+        )
+
+    def test_transfer_slip_department_scope(self):
+        slip = self._transfer(["quality"])
+        self.assertEqual(slip.department_id, self.departments["quality"])
+        for role in ("quality", "member", "clerk", "manager"):
+            self.assertAccess(slip, role, "read", True)
+        for role in ("warehouse", "purchasing", "sales"):
+            self.assertAccess(slip, role, "read", False)
+
+    def test_sale_order_transferred_department_scope(self):
+        order = self._create_order(self.users["sales"])
+        self._transfer(["quality"], order=order)
+        self.assertAccess(order, "quality", "read", True)
+        self.assertAccess(order, "purchasing", "read", False)
+        self.assertAccess(order, "office", "read", False)
+
+    def test_intel_report_own_scope(self):
+        report = self._report(role="sales")
+        self.assertAccess(report, "sales", "read", True)
+        self.assertAccess(report, "sales2", "read", False)
+        self.assertAccess(report, "saleshead", "read", False)
+        self.assertAccess(report, "marketing", "read", True)
+        self.assertAccess(report, "manager", "read", True)
+
+    def test_department_company_scope(self):
+        other = self.env["res.company"].create({"name": "Other Works"})
+        department = self.env["order.handling.department"].search(
+            [("company_id", "=", other.id)], limit=1
+        )
+        self.assertTrue(department, "a new company gets its own departments")
+        self.assertAccess(department, "manager", "read", False)
+        self.users["manager"].write({"company_ids": [Command.link(other.id)]})
+        self.assertAccess(department, "manager", "read", True)

@@ -1,7 +1,7 @@
 # Order Handling Suite: the commands of README.md. The work is done by tools/*.sh.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test stop status lint format bench
+.PHONY: help setup demo test stop status lint format bench screenshots
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -29,3 +29,6 @@ format: ## ruff format and ruff check --fix
 
 bench: ## database order_handling_bench with generated data, measures, bench/results.json (SCALE=small|full|N)
 	@bash tools/bench.sh $(or $(SCALE),full)
+
+screenshots: ## PNGs of the main screens of the running demo into docs/screenshots (URL=, DB=, LOGIN=, PASSWORD=)
+	@python3 tools/screenshots.py --url $(or $(URL),http://127.0.0.1:$(or $(OH_HTTP_PORT),8069)) --db $(or $(DB),order_handling_demo) --login $(or $(LOGIN),admin) --password $(or $(PASSWORD),admin)

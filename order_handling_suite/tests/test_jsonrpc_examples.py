@@ -8,6 +8,7 @@ addon); the test is skipped when the addon is installed without them."""
 
 import importlib.util
 import os
+import re
 
 from odoo import Command
 from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
@@ -17,6 +18,11 @@ SCRIPT_PATH = os.path.normpath(
         os.path.dirname(__file__), "..", "..", "docs", "examples", "jsonrpc_examples.py"
     )
 )
+
+GUIDE_PATH = os.path.normpath(
+    os.path.join(os.path.dirname(__file__), "..", "..", "docs", "integrator-guide.md")
+)
+QUOTE = re.compile(r"<!-- quote: (\w+) -->\n```python\n(.*?)```", re.S)
 
 ROLES = {
     "sales": "group_salesperson",
@@ -166,3 +172,26 @@ class TestJsonRpcExamples(HttpCase):
         with self.assertRaises(examples.RPCError) as caught:
             examples.connect(self.url, self.db, self.logins["sales"], "wrong")
         self.assertIn("refused", caught.exception.message)
+
+    def test_guide_quotes_the_script(self):
+        """Every block of docs/integrator-guide.md marked ``<!-- quote: x
+        -->`` is the script's region ``# --- [x]`` as it is now."""
+        if not os.path.isfile(GUIDE_PATH):
+            self.skipTest(f"{GUIDE_PATH} not found")
+        with open(GUIDE_PATH, encoding="utf-8") as guide:
+            quotes = QUOTE.findall(guide.read())
+        with open(SCRIPT_PATH, encoding="utf-8") as script:
+            source = script.read()
+        self.assertGreaterEqual(len(quotes), 5)
+        for name, code in quotes:
+            region = re.search(
+                rf"^# --- \[{name}\] -+\n(.*?)^# --- \[/{name}\] -+$",
+                source,
+                re.S | re.M,
+            )
+            self.assertTrue(region, f"no region [{name}] in the script")
+            self.assertEqual(
+                code.strip("\n"),
+                region.group(1).strip("\n"),
+                f"docs/integrator-guide.md quotes an old version of [{name}]",
+            )

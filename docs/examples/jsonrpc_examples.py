@@ -411,6 +411,9 @@ def main_flow(
     acknowledged = []
     for slip in slips:
         code = codes[slip["department_id"][0]]
+        if code not in DEPARTMENT_ROLES:
+            log(f"  {slip['name']}: no example user for department {code}, left sent")
+            continue
         member = as_role(DEPARTMENT_ROLES[code])
         waiting = list_transfer_slips(member, code)
         log(f"  {code}: {len(waiting)} slip(s) to acknowledge")

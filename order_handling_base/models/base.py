@@ -152,9 +152,8 @@ class Base(models.AbstractModel):
                         "a date and time (YYYY-MM-DD HH:MM:SS) is expected"
                     )
         elif ftype in TEXT_TYPES:
-            if isinstance(value, (dict, list, tuple, set)) and not (
-                field.translate and isinstance(value, dict)
-            ):
+            # the ORM would store str(value): "{'a': 1}"
+            if isinstance(value, (dict, list, tuple, set)):
                 return self.env._("a text is expected")
             if (
                 ftype == "char"

@@ -419,6 +419,15 @@ class TestRpcSweep(HttpCase):
         self.assertIn("action_acknowledge", self.models["order.handling.transfer"][2])
         self.assertIn("action_intake_submit", self.models["sale.order"][2])
         self.assertGreater(len(self.records), len(self.models) // 2, self.unbuilt)
+        # every role of the suite acts in the sweep (least privileged first)
+        roles = self.env["ir.model.data"].search(
+            [("module", "=", "order_handling_base"), ("model", "=", "res.groups")]
+        )
+        self.assertEqual(
+            set(roles.mapped("name")) - set(ROLE_GROUPS),
+            set(),
+            "a new role group of order_handling_base: add it to ROLE_GROUPS",
+        )
 
     @mute_logger("odoo.http", "odoo.sql_db", "odoo.addons.base.models.ir_rule")
     def test_10_field_values(self):

@@ -129,7 +129,13 @@ class TestRpcSweep(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True)
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+                no_reset_password=True,
+            )
         )
         cls.company = env.company
         cls.other_company = env["res.company"].create({"name": "Sweep Other Company"})

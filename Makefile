@@ -12,7 +12,7 @@ setup: ## install what is missing (Odoo, Python and Debian packages), start Post
 demo: ## database order_handling_demo with demo data, Odoo on http://127.0.0.1:8069
 	@bash tools/odoo.sh demo
 
-test: ## fresh database order_handling_test, then pytest-odoo over every addon
+test: ## fresh database order_handling_test, pytest-odoo over every addon, then the upgrade check
 	@bash tools/odoo.sh test
 
 stop: ## stop the demo server and the local PostgreSQL cluster

@@ -10,6 +10,7 @@
 #   OH_ADDONS       comma-separated addons to install/test instead of all of them
 #   OH_PGPORT       port of the local PostgreSQL cluster (default 5433)
 #   OH_HTTP_PORT    port of the demo server (default 8069)
+#   OH_UPGRADE_DB   database of tools/upgrade_check.sh (default order_handling_upgrade)
 #   PYTHON          Python interpreter (default python3)
 
 # shellcheck disable=SC2034 # settings used by the scripts that source this file
@@ -21,6 +22,7 @@ ODOO_CONF="$LOCAL/odoo.conf"
 PG_ENV="$LOCAL/pg.env"
 DEMO_DB=order_handling_demo
 TEST_DB=order_handling_test
+UPGRADE_DB=${OH_UPGRADE_DB:-order_handling_upgrade}
 HTTP_PORT=${OH_HTTP_PORT:-8069}
 ODOO_PIDFILE="$LOCAL/odoo.pid"
 ODOO_LOG="$LOCAL/odoo.log"

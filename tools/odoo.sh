@@ -8,8 +8,10 @@
 #           print how to log in
 #   test    set up, create a fresh order_handling_test with every suite addon
 #           and no demo data (from a cached copy of its dependencies outside
-#           CI), run pytest-odoo over every addon; the last line is pytest's
-#           closing line, the exit status pytest's (no test collected = error)
+#           CI), run pytest-odoo over every addon, then tools/upgrade_check.sh
+#           (-u and uninstall/reinstall on a database with demo data; skipped
+#           with OH_UPGRADE_CHECK=0); the exit status is pytest's, else the
+#           check's (no test collected = error)
 #   stop    stop the demo server and this checkout's PostgreSQL cluster
 #   status  what runs
 #   addons  print the suite's addons
@@ -259,7 +261,14 @@ cmd_test() {
         echo "ERROR: pytest collected no test: every addon must have tests" >&2
         exit 1
     fi
-    exit "$rc"
+    # -u of every addon and uninstall/reinstall of the leaves on a database
+    # with demo data (OH_UPGRADE_CHECK=0 skips it)
+    local upgrade_rc=0
+    if [ "${OH_UPGRADE_CHECK:-1}" != 0 ]; then
+        bash "$ROOT/tools/upgrade_check.sh" || upgrade_rc=$?
+    fi
+    [ "$rc" -ne 0 ] && exit "$rc"
+    exit "$upgrade_rc"
 }
 
 # --- stop / status ---------------------------------------------------------

@@ -68,6 +68,8 @@ class OrderHandlingStageMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         field = self._stage_field
         if field not in vals:
             return super().write(vals)

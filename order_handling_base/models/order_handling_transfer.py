@@ -191,6 +191,8 @@ class OrderHandlingTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         if not self.env.su:
             for vals in vals_list:
                 self._check_create_vals(vals)
@@ -388,12 +390,25 @@ class OrderHandlingTransfer(models.Model):
         self._finish_activities()
         return True
 
-    def action_forward(self, department, note=False):
-        """Hand the document on to ``department`` (e.g. warehouse lead →
-        production): the slip becomes forwarded and a new slip is sent."""
+    def action_forward(self, department=None, note=False):
+        """Hand the document on to ``department`` (a department or its id,
+        e.g. warehouse lead → production): the slip becomes forwarded and a
+        new slip is sent."""
         self.check_access("read")
         self._check_state(["sent", "acknowledged"], "forward")
         self._check_department_member()
+        departments = self.env["order.handling.department"]
+        if isinstance(department, int) and not isinstance(department, bool):
+            department = departments.browse(department)
+        if (
+            not isinstance(department, models.BaseModel)
+            or department._name != departments._name
+        ):
+            department = departments
+        if note and not isinstance(note, str):
+            raise UserError(
+                self.env._("The instructions of a transfer slip are a text.")
+            )
         department = department.exists()
         if not department:
             raise UserError(self.env._("Choose the department to forward to."))
@@ -452,11 +467,11 @@ class OrderHandlingTransfer(models.Model):
             "previous_slip_id": self.id,
         }
 
-    def action_cancel(self, reason):
+    def action_cancel(self, reason=None):
         """Withdraw a slip that was sent by mistake or is no longer needed."""
         self.check_access("read")
         self._check_state(["sent", "acknowledged"], "cancel")
-        if not (reason or "").strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give a reason to cancel a transfer slip."))
         if not (
             self.env.su or self.env.user.has_group("order_handling_base.group_manager")

@@ -2,3 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_access_matrix
 from . import test_jsonrpc_examples
+from . import test_translations
+from . import test_rpc_sweep

@@ -280,6 +280,8 @@ class SaleCustomerComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -303,6 +305,8 @@ class SaleCustomerComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if "stage_id" in vals:
             stage = self.env["sale.customer.complaint.stage"].browse(vals["stage_id"])
             if not self.env.context.get("complaint_stage_checked"):

@@ -174,6 +174,8 @@ class SaleCustomerVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(

@@ -658,7 +658,7 @@ class SaleOrder(models.Model):
                     date_deadline=fields.Date.context_today(self),
                 )
 
-    def action_intake_return(self, reason):
+    def action_intake_return(self, reason=None):
         """The clerk returns an order by hand, with reasons the checks do
         not cover."""
         self._intake_check_group(CLERK, MANAGER)
@@ -668,7 +668,7 @@ class SaleOrder(models.Model):
                 "Order %(order)s is %(stage)s: only an order at intake can be returned."
             ),
         )
-        if not (reason or "").strip():
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Say why the order goes back to sales."))
         self._intake_return(reason.strip())
         return True
@@ -856,13 +856,13 @@ class SaleOrder(models.Model):
                     self.env._("An urgent order needs the date it is needed by.")
                 )
 
-    def action_urgent_assess(self, decision, assessment):
+    def action_urgent_assess(self, decision=None, assessment=None):
         """The named person decides whether the urgent order is feasible
         (R6.1); an accepted one alerts the departments at once (R6.2)."""
         self.check_access("read")
-        if decision not in ("accepted", "refused"):
+        if not isinstance(decision, str) or decision not in ("accepted", "refused"):
             raise UserError(self.env._("Decide: feasible (accepted) or not."))
-        if not (assessment or "").strip():
+        if not isinstance(assessment, str) or not assessment.strip():
             raise UserError(
                 self.env._("Write the assessment: resources, capacity, risks.")
             )
@@ -993,7 +993,7 @@ class SaleOrder(models.Model):
         group = ENGINEERING if self.intake_class == "non_regular" else WORKSHOP
         return user.has_group(group)
 
-    def action_intake_propose_date(self, date):
+    def action_intake_propose_date(self, date=None):
         """The responsible supervisor enters the delivery date the factory can
         keep; the clerk is asked to reply it."""
         self._intake_check_stage(
@@ -1004,7 +1004,14 @@ class SaleOrder(models.Model):
             ),
         )
         self.check_access("read")
-        date = fields.Datetime.to_datetime(date)
+        try:
+            date = fields.Datetime.to_datetime(date)
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._(
+                    "Enter the delivery date as a date and time (YYYY-MM-DD HH:MM:SS)."
+                )
+            ) from error
         if date:
             date = date.replace(microsecond=0)
         if not date:

@@ -66,7 +66,7 @@ class SaleOrder(models.Model):
             )
         return reviews
 
-    def action_intake_propose_date(self, date):
+    def action_intake_propose_date(self, date=None):
         # out-of-stage calls get the intake's own message (super)
         for order in self.filtered(
             lambda o: o.intake_stage in ("accepted", "date_proposed")

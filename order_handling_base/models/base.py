@@ -1,0 +1,213 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Values of the suite's fields are checked before the ORM stores them.
+
+Over RPC anybody can send any JSON to ``create``/``write``. The ORM refuses a
+value of the wrong type deep in its conversion code with a bare
+``ValueError``/``TypeError`` ("could not convert string to float") or lets
+PostgreSQL refuse it (``psycopg2`` "integer out of range"): an internal error
+for the caller, not a message. For the fields that an addon of the suite
+defines, the same values are refused first here with a ``ValidationError``
+that names the field and what it takes. Values the ORM accepts are accepted
+unchanged (the check converts nothing), so code and imports behave as before.
+"""
+
+import datetime
+import functools
+import math
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.modules.module import get_manifest
+
+SUITE_AUTHOR = "Order Handling Suite contributors"
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+TEXT_TYPES = ("char", "text", "html")
+#: PostgreSQL refuses a B-tree index entry above ~2,700 bytes (one CJK
+#: character takes 3 bytes in UTF-8): indexed or unique Char fields are capped
+INDEXED_CHAR_MAX = 600
+
+
+@functools.cache
+def is_suite_module(module):
+    """Does the addon ``module`` belong to the suite (by its manifest's author)?
+    Manifests do not change while the server runs."""
+    manifest = get_manifest(module) if module else None
+    return bool(manifest) and SUITE_AUTHOR in (manifest.get("author") or "")
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _int_in_range(value):
+    return _is_int(value) and INT_MIN <= value <= INT_MAX
+
+
+class Base(models.AbstractModel):
+    _inherit = "base"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._oh_check_values(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._oh_check_values([vals])
+        return super().write(vals)
+
+    @api.model
+    def _oh_check_values(self, vals_list):
+        """Raise a ValidationError for a value of a suite field that the ORM
+        or PostgreSQL would refuse with an internal error."""
+        for vals in vals_list:
+            if not isinstance(vals, dict):
+                continue
+            for name, value in vals.items():
+                field = self._fields.get(name)
+                if (
+                    field is None
+                    or value is False
+                    or value is None
+                    or not is_suite_module(field._module)
+                ):
+                    continue
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "res.company"
+                    and not self.env.su
+                    and _is_int(value)
+                    and value not in self.env.user.company_ids.ids
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "You cannot put a record in a company you have no access "
+                            "to (field “%(field)s” of %(model)s).",
+                            field=field._description_string(self.env),
+                            model=self._description,
+                        )
+                    )
+                expected = self._oh_value_problem(field, value)
+                if expected:
+                    shown = repr(value)
+                    if len(shown) > 60:
+                        shown = shown[:57] + "..."
+                    raise ValidationError(
+                        self.env._(
+                            "The field “%(field)s” (%(model)s) cannot take the value "
+                            "%(value)s: %(expected)s.",
+                            field=field._description_string(self.env),
+                            model=self._description,
+                            value=shown,
+                            expected=expected,
+                        )
+                    )
+
+    def _oh_value_problem(self, field, value):
+        """What ``field`` expects when ``value`` is refused, else None."""
+        ftype = field.type
+        if ftype == "integer":
+            try:
+                number = int(value)
+            except (TypeError, ValueError, OverflowError):
+                return self.env._("a whole number is expected")
+            if not INT_MIN <= number <= INT_MAX:
+                return self.env._(
+                    "a whole number between -2147483648 and 2147483647 is expected"
+                )
+        elif ftype in ("float", "monetary"):
+            try:
+                number = float(value)
+            except (TypeError, ValueError, OverflowError):
+                return self.env._("a number is expected")
+            if not math.isfinite(number) or abs(number) > 1e15:
+                return self.env._("a finite number below 10^15 is expected")
+        elif ftype == "many2one":
+            if isinstance(value, models.BaseModel):
+                return None
+            if isinstance(value, (tuple, list)) and value:
+                value = value[0]
+            if not _int_in_range(value):
+                return self.env._("the id (a whole number) of a record is expected")
+        elif ftype in ("one2many", "many2many"):
+            return self._oh_x2many_problem(value)
+        elif ftype == "selection":
+            if value not in field.get_values(self.env):
+                return self.env._(
+                    "one of the values %s is expected",
+                    ", ".join(repr(key) for key in field.get_values(self.env)),
+                )
+        elif ftype == "date":
+            if not isinstance(value, datetime.date):
+                try:
+                    fields.Date.to_date(value)
+                except (TypeError, ValueError):
+                    return self.env._("a date (YYYY-MM-DD) is expected")
+        elif ftype == "datetime":
+            if not isinstance(value, datetime.date):
+                try:
+                    fields.Datetime.to_datetime(value)
+                except (TypeError, ValueError):
+                    return self.env._(
+                        "a date and time (YYYY-MM-DD HH:MM:SS) is expected"
+                    )
+        elif ftype in TEXT_TYPES:
+            # the ORM would store str(value): "{'a': 1}"
+            if isinstance(value, (dict, list, tuple, set)):
+                return self.env._("a text is expected")
+            if (
+                ftype == "char"
+                and isinstance(value, str)
+                and len(value) > INDEXED_CHAR_MAX
+                and self._oh_btree_indexed(field)
+            ):
+                return self.env._(
+                    "a text of at most %s characters is expected", INDEXED_CHAR_MAX
+                )
+        return None
+
+    def _oh_btree_indexed(self, field):
+        """Is ``field`` in a B-tree index: ``index=True`` or a unique SQL
+        constraint naming it?"""
+        if field.index in (True, "btree", "btree_not_null"):
+            return True
+        for _name, definition, _message in getattr(self, "_sql_constraints", []):
+            definition = definition.lower().replace(" ", "")
+            if definition.startswith("unique(") and field.name in definition[
+                7:-1
+            ].split(","):
+                return True
+        return False
+
+    def _oh_x2many_problem(self, value):
+        """A list of commands (``Command``) or of record ids is expected."""
+        expected = self.env._("a list of commands or of record ids is expected")
+        if isinstance(value, models.BaseModel):
+            return None
+        if not isinstance(value, (list, tuple)):
+            return expected
+        for command in value:
+            if _is_int(command):
+                if not _int_in_range(command):
+                    return expected
+                continue
+            if isinstance(command, models.BaseModel):
+                continue
+            if not isinstance(command, (list, tuple)) or not command:
+                return expected
+            code = command[0]
+            if not _is_int(code) or not 0 <= code <= 6:
+                return expected
+            if code in (1, 2, 3, 4) and (
+                len(command) < 2 or not _int_in_range(command[1])
+            ):
+                return expected
+            if code in (0, 1) and len(command) > 2 and not isinstance(command[2], dict):
+                return expected
+            if code == 6:
+                ids = command[2] if len(command) > 2 else None
+                if not isinstance(ids, (list, tuple)) or not all(
+                    _int_in_range(id_) for id_ in ids
+                ):
+                    return expected
+        return None

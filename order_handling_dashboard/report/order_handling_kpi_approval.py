@@ -58,14 +58,14 @@ class OrderHandlingKpiApproval(models.Model):
     }
 
     kind = fields.Selection(KINDS, readonly=True)
-    review_id = fields.Many2one("sale.order.review", string="Review", readonly=True)
+    review_id = fields.Many2one("sale.order.review", readonly=True)
     plan_id = fields.Many2one(
         "sale.engineering.plan", string="Product Plan", readonly=True
     )
     definition_id = fields.Many2one(
         "tier.definition", string="Approval Step", readonly=True
     )
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)

@@ -67,7 +67,7 @@ class OrderHandlingKpiOrder(models.Model):
         "return_rate": ("returned_count", "shipped_count"),
     }
 
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
@@ -84,9 +84,7 @@ class OrderHandlingKpiOrder(models.Model):
         help="Category of the order's main line (highest untaxed amount).",
     )
     order_class = fields.Selection(CLASSES, readonly=True)
-    priority = fields.Selection(
-        [("0", "Normal"), ("1", "Urgent")], string="Priority", readonly=True
-    )
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], readonly=True)
     intake_stage = fields.Selection(INTAKE_STAGES, string="Stage", readonly=True)
     date_received = fields.Datetime(string="Received On", readonly=True)
     date_replied = fields.Datetime(string="Date Replied On", readonly=True)
@@ -119,9 +117,7 @@ class OrderHandlingKpiOrder(models.Model):
         string="Line Fill Rate (%)", readonly=True, aggregator="avg"
     )
     qty_checked = fields.Float(string="Qty Ordered (checked)", readonly=True)
-    qty_available_intake = fields.Float(
-        string="Qty Available at Intake", readonly=True
-    )
+    qty_available_intake = fields.Float(string="Qty Available at Intake", readonly=True)
     stock_fill_rate = fields.Float(
         string="Fill Rate at Intake (%)", readonly=True, aggregator="avg"
     )
@@ -141,7 +137,9 @@ class OrderHandlingKpiOrder(models.Model):
     complaint_rate = fields.Float(
         string="Complaint Rate (%)", readonly=True, aggregator="avg"
     )
-    return_rate = fields.Float(string="Return Rate (%)", readonly=True, aggregator="avg")
+    return_rate = fields.Float(
+        string="Return Rate (%)", readonly=True, aggregator="avg"
+    )
 
     def init(self):
         # the view looks up returns by order: OCA rma_sale does not index it

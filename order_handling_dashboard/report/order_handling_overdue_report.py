@@ -91,18 +91,14 @@ class OrderHandlingOverdueReport(models.Model):
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", readonly=True
     )
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
-    department_id = fields.Many2one(
-        "order.handling.department", string="Department", readonly=True
-    )
+    order_id = fields.Many2one("sale.order", readonly=True)
+    department_id = fields.Many2one("order.handling.department", readonly=True)
     manager_id = fields.Many2one(
         "res.users", string="Department Manager", readonly=True
     )
     company_id = fields.Many2one("res.company", readonly=True)
     sla_deadline = fields.Datetime(string="Deadline", readonly=True)
-    overdue_hours = fields.Float(
-        string="Overdue (h)", readonly=True, aggregator="avg"
-    )
+    overdue_hours = fields.Float(string="Overdue (h)", readonly=True, aggregator="avg")
     escalated = fields.Boolean(readonly=True)
     nbr = fields.Integer(string="# Overdue", readonly=True)
 

@@ -57,10 +57,15 @@ class DashboardCommon(AcceptedOrderCommon):
         of it by default)."""
         if order.state != "sale":
             order.action_confirm()
-        picking = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        picking = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
         for move in picking.move_ids:
             move.write(
-                {"quantity": move.product_uom_qty if qty is None else qty, "picked": True}
+                {
+                    "quantity": move.product_uom_qty if qty is None else qty,
+                    "picked": True,
+                }
             )
         picking.with_context(skip_sms=True, skip_backorder=True).button_validate()
         return picking

@@ -48,8 +48,10 @@ class TestOverdueWork(DashboardCommon):
         )
         rows = Overdue.search([])
         slip_row = rows.filtered(
-            lambda r: r.res_model == "order.handling.transfer"
-            and r.res_id == warehouse_slip.id
+            lambda r: (
+                r.res_model == "order.handling.transfer"
+                and r.res_id == warehouse_slip.id
+            )
         )
         self.assertEqual(slip_row.department_id, self.departments["warehouse"])
         self.assertEqual(slip_row.manager_id, self.users["warehouse"])
@@ -69,7 +71,11 @@ class TestOverdueWork(DashboardCommon):
         self.assertEqual(order_row.department_id, self.departments["production"])
         # the same documents as the SLA mixin's searchable status
         self.assertEqual(
-            set(rows.filtered(lambda r: r.res_model == "order.handling.transfer").mapped("res_id")),
+            set(
+                rows.filtered(
+                    lambda r: r.res_model == "order.handling.transfer"
+                ).mapped("res_id")
+            ),
             set(
                 self.env["order.handling.transfer"]
                 .search([("sla_status", "=", "overdue")])
@@ -91,8 +97,9 @@ class TestOverdueWork(DashboardCommon):
         on_time = slips - warehouse_slip
         self.assertFalse(
             rows.filtered(
-                lambda r: r.res_model == "order.handling.transfer"
-                and r.res_id in on_time.ids
+                lambda r: (
+                    r.res_model == "order.handling.transfer" and r.res_id in on_time.ids
+                )
             )
         )
 

@@ -120,9 +120,7 @@ class OrderHandlingMonthlySummary(models.TransientModel):
                 "return_rate:avg",
             ],
         )
-        due = self._kpi(
-            Kpi, "date_commitment", ["fill_rate:avg", "line_fill_rate:avg"]
-        )
+        due = self._kpi(Kpi, "date_commitment", ["fill_rate:avg", "line_fill_rate:avg"])
         date_from, date_to = self._get_utc_bounds()
         approvals = self.env["order.handling.kpi.approval"]._read_group(
             [
@@ -184,7 +182,9 @@ class OrderHandlingMonthlySummary(models.TransientModel):
         self.ensure_one()
         if not self.env.user.has_group("order_handling_base.group_manager"):
             raise UserError(
-                self.env._("Only order-handling managers can print the monthly summary.")
+                self.env._(
+                    "Only order-handling managers can print the monthly summary."
+                )
             )
         return self.env.ref(
             "order_handling_dashboard.action_report_monthly_summary"

@@ -34,5 +34,10 @@
         "views/order_handling_dashboard_views.xml",
         "views/order_handling_dashboard_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "order_handling_dashboard/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }

@@ -53,6 +53,9 @@ class TestMonthlySummary(DashboardCommon):
         )
         self.assertIn("Monthly Summary", html)
         self.assertIn("Overdue work per department", html)
+        # nothing shipped this month: a dash, not a misleading 0.0
+        self.assertEqual(wizard._format_value(None), "–")
+        self.assertEqual(wizard._format_value(75.0), "75.0")
         for role in ("sales", "warehouse", "saleshead"):
             with self.assertRaises(AccessError, msg=role):
                 self._wizard(user=role)

@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 MONTHS = [(str(number), str(number)) for number in range(1, 13)]
 
@@ -177,6 +178,13 @@ class OrderHandlingMonthlySummary(models.TransientModel):
                 for department, count, hours in overdue
             ],
         }
+
+    def _format_value(self, value):
+        """A figure of the summary with one decimal in the user's language,
+        or a dash when nothing was counted (not a misleading 0.0)."""
+        if value is None or value is False:
+            return "–"
+        return formatLang(self.env, value, digits=1)
 
     def action_print(self):
         self.ensure_one()

@@ -12,6 +12,7 @@
     "installable": True,
     "depends": [
         "order_handling_base",
+        "order_handling_dashboard",
         "sale_customer_care",
         "sale_engineering_plan",
         "sale_engineering_plan_mrp",

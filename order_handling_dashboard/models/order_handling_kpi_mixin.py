@@ -1,0 +1,52 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.tools import SQL
+
+
+class OrderHandlingKpiMixin(models.AbstractModel):
+    """Rates of the KPI report models that stay right when rows are grouped.
+
+    A rate field (``first_pass_rate`` …) holds the rate of its row; grouped
+    (pivot, graph, ``read_group``) it is computed from the sums of its
+    numerator and denominator columns, in the same SQL query, instead of
+    averaging the rows' rates::
+
+        _kpi_ratios = {"first_pass_rate": ("first_pass_count", "checked_count")}
+    """
+
+    _name = "order.handling.kpi.mixin"
+    _description = "Order Handling KPI Report Mixin"
+
+    # rate field -> (numerator field, denominator field), in percent
+    _kpi_ratios = {}
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname = aggregate_spec.split(":")[0]
+        if fname in self._kpi_ratios:
+            numerator, denominator = self._kpi_ratios[fname]
+            # the access check of the standard method, on every field used
+            for name in (fname, numerator, denominator):
+                super()._read_group_select(f"{name}:sum", query)
+            return SQL(
+                "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+                self._field_to_sql(self._table, numerator, query),
+                self._field_to_sql(self._table, denominator, query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
+    def _kpi_open_records(self, model, field_name, name):
+        """Window action on the ``model`` records behind ``self`` (the rows
+        selected in a list, or the rows of a pivot cell)."""
+        records = self.mapped(field_name)
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", records.ids)],
+            "context": {"create": False},
+        }
+        if len(records) == 1:
+            action.update(views=[(False, "form")], res_id=records.id)
+        return action

@@ -1,0 +1,325 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL, create_index
+
+from odoo.addons.sale_order_intake.models.sale_order import CLASSES, INTAKE_STAGES
+
+
+class OrderHandlingKpiOrder(models.Model):
+    """The order-level KPI fact table (R11.1): one row per sale order that
+    reached logistics, with its received / replied / shipped dates and the
+    flags every order KPI counts.
+
+    A SQL view (``_table_query``), because a row joins the order with its
+    lines, deliveries, complaints and returns, which grouped ORM reads cannot
+    aggregate in one pass. Every join is a lateral lookup by an indexed
+    foreign key of the order, so a filter on company, period, customer,
+    salesperson or team is pushed down to the indexed columns of
+    ``sale_order``. Rates are grouped by ``order.handling.kpi.mixin``.
+    Definitions of every measure: readme/USAGE.md."""
+
+    _name = "order.handling.kpi.order"
+    _inherit = ["order.handling.kpi.mixin"]
+    _description = "Order Handling KPIs per Order"
+    _auto = False
+    _order = "date_received desc, id desc"
+    _rec_name = "order_id"
+    _depends = {
+        "sale.order": [
+            "name",
+            "company_id",
+            "partner_id",
+            "user_id",
+            "team_id",
+            "state",
+            "intake_stage",
+            "intake_class",
+            "intake_priority",
+            "intake_received_date",
+            "intake_checked_date",
+            "intake_return_count",
+            "delivery_date_replied_date",
+            "commitment_date",
+            "delivery_status",
+        ],
+        "sale.order.line": [
+            "order_id",
+            "product_id",
+            "product_uom_qty",
+            "qty_delivered",
+            "price_subtotal",
+            "display_type",
+            "intake_available_qty",
+        ],
+        "stock.picking": ["sale_id", "state", "date_done", "picking_type_id"],
+        "sale.customer.complaint": ["order_id", "category"],
+        "rma": ["order_id", "state"],
+    }
+    _kpi_ratios = {
+        "first_pass_rate": ("first_pass_count", "checked_count"),
+        "fill_rate": ("qty_filled", "qty_due"),
+        "line_fill_rate": ("line_complete_count", "line_due_count"),
+        "stock_fill_rate": ("qty_available_intake", "qty_checked"),
+        "on_time_rate": ("on_time_count", "on_time_base"),
+        "supply_accuracy": ("correct_supply_count", "shipped_count"),
+        "complaint_rate": ("complaint_count", "shipped_count"),
+        "return_rate": ("returned_count", "shipped_count"),
+    }
+
+    order_id = fields.Many2one("sale.order", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        readonly=True,
+        help="The sales department of the order.",
+    )
+    categ_id = fields.Many2one(
+        "product.category",
+        string="Product Category",
+        readonly=True,
+        help="Category of the order's main line (highest untaxed amount).",
+    )
+    order_class = fields.Selection(CLASSES, readonly=True)
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], readonly=True)
+    intake_stage = fields.Selection(INTAKE_STAGES, string="Stage", readonly=True)
+    date_received = fields.Datetime(string="Received On", readonly=True)
+    date_replied = fields.Datetime(string="Date Replied On", readonly=True)
+    date_commitment = fields.Datetime(string="Commitment Date", readonly=True)
+    date_shipped = fields.Datetime(
+        string="Shipped On",
+        readonly=True,
+        help="Completion of the last delivery of a fully delivered order.",
+    )
+    order_count = fields.Integer(string="# Orders", readonly=True)
+    reply_hours = fields.Float(
+        string="Received to Date Reply (h)", readonly=True, aggregator="avg"
+    )
+    ship_hours = fields.Float(
+        string="Received to Shipped (h)", readonly=True, aggregator="avg"
+    )
+    checked_count = fields.Integer(string="# Checked", readonly=True)
+    first_pass_count = fields.Integer(string="# Passed First Time", readonly=True)
+    first_pass_rate = fields.Float(
+        string="First-pass Accuracy (%)", readonly=True, aggregator="avg"
+    )
+    qty_due = fields.Float(string="Qty Ordered (due)", readonly=True)
+    qty_filled = fields.Float(string="Qty Delivered (due)", readonly=True)
+    fill_rate = fields.Float(string="Fill Rate (%)", readonly=True, aggregator="avg")
+    line_due_count = fields.Integer(string="# Lines (due)", readonly=True)
+    line_complete_count = fields.Integer(
+        string="# Lines Delivered Complete", readonly=True
+    )
+    line_fill_rate = fields.Float(
+        string="Line Fill Rate (%)", readonly=True, aggregator="avg"
+    )
+    qty_checked = fields.Float(string="Qty Ordered (checked)", readonly=True)
+    qty_available_intake = fields.Float(string="Qty Available at Intake", readonly=True)
+    stock_fill_rate = fields.Float(
+        string="Fill Rate at Intake (%)", readonly=True, aggregator="avg"
+    )
+    shipped_count = fields.Integer(string="# Shipped", readonly=True)
+    on_time_base = fields.Integer(string="# Shipped with Commitment", readonly=True)
+    on_time_count = fields.Integer(string="# Shipped on Time", readonly=True)
+    on_time_rate = fields.Float(
+        string="On-time Delivery (%)", readonly=True, aggregator="avg"
+    )
+    complaint_count = fields.Integer(string="# With Complaint", readonly=True)
+    wrong_item_count = fields.Integer(string="# Wrong Goods", readonly=True)
+    correct_supply_count = fields.Integer(string="# Supplied Correctly", readonly=True)
+    returned_count = fields.Integer(string="# Returned", readonly=True)
+    supply_accuracy = fields.Float(
+        string="Supply Accuracy (%)", readonly=True, aggregator="avg"
+    )
+    complaint_rate = fields.Float(
+        string="Complaint Rate (%)", readonly=True, aggregator="avg"
+    )
+    return_rate = fields.Float(
+        string="Return Rate (%)", readonly=True, aggregator="avg"
+    )
+
+    def init(self):
+        # the view looks up returns by order: OCA rma_sale does not index it
+        create_index(
+            self.env.cr,
+            "rma_order_id_kpi_index",
+            "rma",
+            ["order_id"],
+            where="order_id IS NOT NULL",
+        )
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT so.id AS id,
+                   so.id AS order_id,
+                   so.company_id,
+                   COALESCE(rp.commercial_partner_id, so.partner_id) AS partner_id,
+                   so.user_id,
+                   so.team_id,
+                   main.categ_id,
+                   so.intake_class AS order_class,
+                   so.intake_priority AS priority,
+                   so.intake_stage,
+                   so.intake_received_date AS date_received,
+                   so.delivery_date_replied_date AS date_replied,
+                   so.commitment_date AS date_commitment,
+                   ship.date_shipped,
+                   1 AS order_count,
+                   EXTRACT(EPOCH FROM so.delivery_date_replied_date
+                                      - so.intake_received_date) / 3600.0
+                       AS reply_hours,
+                   EXTRACT(EPOCH FROM ship.date_shipped
+                                      - so.intake_received_date) / 3600.0
+                       AS ship_hours,
+                   flag.checked AS checked_count,
+                   flag.first_pass AS first_pass_count,
+                   CASE WHEN flag.checked = 1 THEN 100.0 * flag.first_pass END
+                       AS first_pass_rate,
+                   CASE WHEN flag.due = 1 THEN lines.qty END AS qty_due,
+                   CASE WHEN flag.due = 1 THEN lines.qty_filled END AS qty_filled,
+                   CASE WHEN flag.due = 1 AND lines.qty > 0
+                        THEN 100.0 * lines.qty_filled / lines.qty END AS fill_rate,
+                   CASE WHEN flag.due = 1 THEN lines.nbr ELSE 0 END
+                       AS line_due_count,
+                   CASE WHEN flag.due = 1 THEN lines.complete ELSE 0 END
+                       AS line_complete_count,
+                   CASE WHEN flag.due = 1 AND lines.nbr > 0
+                        THEN 100.0 * lines.complete / lines.nbr END
+                       AS line_fill_rate,
+                   CASE WHEN flag.checked = 1 THEN lines.qty END AS qty_checked,
+                   CASE WHEN flag.checked = 1 THEN lines.qty_available END
+                       AS qty_available_intake,
+                   CASE WHEN flag.checked = 1 AND lines.qty > 0
+                        THEN 100.0 * lines.qty_available / lines.qty END
+                       AS stock_fill_rate,
+                   flag.shipped AS shipped_count,
+                   flag.on_time_base,
+                   flag.on_time AS on_time_count,
+                   CASE WHEN flag.on_time_base = 1 THEN 100.0 * flag.on_time END
+                       AS on_time_rate,
+                   flag.complained AS complaint_count,
+                   flag.wrong AS wrong_item_count,
+                   flag.shipped * (1 - flag.wrong) AS correct_supply_count,
+                   flag.returned AS returned_count,
+                   CASE WHEN flag.shipped = 1 THEN 100.0 * (1 - flag.wrong) END
+                       AS supply_accuracy,
+                   CASE WHEN flag.shipped = 1 THEN 100.0 * flag.complained END
+                       AS complaint_rate,
+                   CASE WHEN flag.shipped = 1 THEN 100.0 * flag.returned END
+                       AS return_rate
+              FROM sale_order so
+              JOIN res_partner rp ON rp.id = so.partner_id
+              LEFT JOIN LATERAL (
+                SELECT COALESCE(SUM(l.product_uom_qty), 0) AS qty,
+                       COALESCE(SUM(LEAST(l.qty_delivered, l.product_uom_qty)), 0)
+                           AS qty_filled,
+                       COALESCE(SUM(LEAST(COALESCE(l.intake_available_qty, 0),
+                                          l.product_uom_qty)), 0)
+                           AS qty_available,
+                       COUNT(*) AS nbr,
+                       COUNT(*) FILTER (WHERE l.qty_delivered >= l.product_uom_qty)
+                           AS complete
+                  FROM sale_order_line l
+                  JOIN product_product pp ON pp.id = l.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE l.order_id = so.id
+                   AND l.display_type IS NULL
+                   AND l.is_delivery IS NOT TRUE
+                   AND pt.type = 'consu'
+                   AND l.product_uom_qty > 0
+              ) lines ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT pt.categ_id
+                  FROM sale_order_line l
+                  JOIN product_product pp ON pp.id = l.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE l.order_id = so.id
+                   AND l.display_type IS NULL
+                   AND l.is_delivery IS NOT TRUE
+                 ORDER BY l.price_subtotal DESC, l.id
+                 LIMIT 1
+              ) main ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT MAX(p.date_done) AS date_shipped
+                  FROM stock_picking p
+                  JOIN stock_picking_type t ON t.id = p.picking_type_id
+                 WHERE p.sale_id = so.id
+                   AND so.delivery_status = 'full'
+                   AND p.state = 'done'
+                   AND t.code = 'outgoing'
+              ) ship ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT COUNT(*) > 0 AS complained,
+                       COALESCE(BOOL_OR(c.category = 'wrong_item'), FALSE) AS wrong
+                  FROM sale_customer_complaint c
+                 WHERE c.order_id = so.id
+              ) cc ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT COUNT(*) > 0 AS returned
+                  FROM rma r
+                 WHERE r.order_id = so.id
+                   AND r.state != 'cancelled'
+              ) ret ON TRUE
+              CROSS JOIN LATERAL (
+                SELECT (so.intake_checked_date IS NOT NULL
+                        OR COALESCE(so.intake_return_count, 0) > 0)::int AS checked,
+                       (so.intake_checked_date IS NOT NULL
+                        AND COALESCE(so.intake_return_count, 0) = 0)::int AS first_pass,
+                       (so.state = 'sale'
+                        AND (so.delivery_status = 'full'
+                             OR so.commitment_date < (NOW() AT TIME ZONE 'UTC'))
+                       )::int AS due,
+                       (ship.date_shipped IS NOT NULL)::int AS shipped,
+                       (ship.date_shipped IS NOT NULL
+                        AND so.commitment_date IS NOT NULL)::int AS on_time_base,
+                       (ship.date_shipped IS NOT NULL
+                        AND ship.date_shipped <= so.commitment_date)::int AS on_time,
+                       (ship.date_shipped IS NOT NULL AND cc.complained)::int
+                           AS complained,
+                       (ship.date_shipped IS NOT NULL AND cc.wrong)::int AS wrong,
+                       (ship.date_shipped IS NOT NULL AND ret.returned)::int
+                           AS returned
+              ) flag
+             WHERE so.intake_received_date IS NOT NULL
+            """
+        )
+
+    @api.model
+    def _kpi_measures(self):
+        """The measures the dashboard and the monthly summary show."""
+        return [
+            "order_count:sum",
+            "reply_hours:avg",
+            "ship_hours:avg",
+            "first_pass_rate:avg",
+            "fill_rate:avg",
+            "line_fill_rate:avg",
+            "stock_fill_rate:avg",
+            "on_time_rate:avg",
+            "supply_accuracy:avg",
+            "complaint_rate:avg",
+            "return_rate:avg",
+        ]
+
+    def action_open_orders(self):
+        return self._kpi_open_records(
+            "sale.order", "order_id", self.env._("Sale Orders")
+        )
+
+    def action_open_complaints(self):
+        complaints = self.env["sale.customer.complaint"].search(
+            [("order_id", "in", self.order_id.ids)]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Complaints"),
+            "res_model": "sale.customer.complaint",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", complaints.ids)],
+            "context": {"create": False},
+        }

@@ -1,0 +1,165 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+
+from odoo.tests import HttpCase, tagged
+
+from .common import DashboardCommon
+
+# every addon of the suite that may ship PDF reports
+SUITE_MODULES = (
+    "order_handling_base",
+    "sale_order_intake",
+    "sale_order_review",
+    "sale_engineering_plan",
+    "sale_engineering_plan_mrp",
+    "sale_order_governance",
+    "sale_customer_care",
+    "sale_order_intel",
+    "sale_order_intel_crm",
+    "sale_target_breakdown",
+    "order_handling_dashboard",
+)
+# the reports of R11.2 present in the suite, with their title in Chinese
+TITLES_ZH = {
+    "order_handling_base.action_report_transfer_slip": "转交单",
+    "sale_order_intake.action_report_production_notice": "生产通知单",
+    "sale_order_review.action_report_review_form": "评审表",
+    "sale_engineering_plan.action_report_product_plan": "产品方案",
+    "sale_customer_care.action_report_complaint_8d": "8D报告",
+    "sale_order_intel.action_report_intel_report": "情报报告",
+    "sale_order_intel.action_report_intel_summary": "情报月度汇总",
+    "order_handling_dashboard.action_report_monthly_summary": "月度汇总",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestPdfReports(DashboardCommon, HttpCase):
+    """Every QWeb PDF report of the suite renders to a real PDF (wkhtmltopdf)
+    in English and in Chinese, with its Chinese title in the text.
+
+    An HttpCase: wkhtmltopdf fetches the report assets from the test
+    server, which serves them from the test transaction."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        installed = (
+            cls.env["ir.module.module"]
+            .search([("name", "in", SUITE_MODULES), ("state", "=", "installed")])
+            .mapped("name")
+        )
+        cls.env["ir.module.module"]._load_module_terms(
+            installed, ["zh_CN"], overwrite=True
+        )
+
+    def _records(self):
+        """One real record per report model, made by the workflows."""
+        order = self._replied_order()
+        self._ship(order)
+        plan = self._plan()
+        complaint = self._complaint(order, category="wrong_item")
+        intel = (
+            self.env["sale.intel.report"]
+            .with_user(self.users["sales"])
+            .create(
+                {
+                    "title": "Acme plans a new pump line",
+                    "intel_type": "order_lead",
+                    "partner_id": self.partner.id,
+                    "content": "<p>Acme will buy 200 pumps in Q3.</p>",
+                }
+            )
+        )
+        intel.action_submit()
+        return {
+            "order.handling.transfer": order.transfer_slip_ids[:1],
+            "sale.order": order,
+            "sale.order.review": self.env["sale.order.review"].search(
+                [("order_id", "=", order.id)], limit=1
+            ),
+            "sale.engineering.plan": plan,
+            "sale.customer.complaint": complaint,
+            "sale.intel.report": intel,
+            "sale.intel.summary": self.env["sale.intel.summary"].create({}),
+            "order.handling.monthly.summary": self.env[
+                "order.handling.monthly.summary"
+            ].create({}),
+        }
+
+    def _pdf_tool(self, tool, pdf):
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf)
+            handle.flush()
+            args = [tool, handle.name]
+            if tool == "pdftotext":
+                args = [tool, "-enc", "UTF-8", handle.name, "-"]
+            output = subprocess.run(args, check=True, capture_output=True).stdout
+        # CJK fonts map some characters to compatibility code points
+        # (Kangxi radicals): NFKC gives the ordinary characters back
+        return unicodedata.normalize("NFKC", output.decode())
+
+    def assertPdf(self, report, record, lang, title):
+        pdf, content_type = report.with_context(
+            force_report_rendering=True, lang=lang
+        )._render_qweb_pdf(report.report_name, record.ids)
+        self.assertEqual(content_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        info = self._pdf_tool("pdfinfo", pdf)
+        self.assertRegex(info, r"Pages:\s+[1-9]")
+        html = (
+            report.with_context(lang=lang)
+            ._render_qweb_html(report.report_name, record.ids)[0]
+            .decode()
+        )
+        self.assertIn(title, html)
+        if lang == "zh_CN":
+            # wkhtmltopdf 0.12.6 (unpatched Qt) embeds Latin fonts without
+            # a text map, CJK fonts with one: the Chinese of the title must
+            # be in the text of the PDF, drawn with a CJK font
+            text = self._pdf_tool("pdftotext", pdf)
+            for chinese in re.findall(r"[\u4e00-\u9fff]+", title):
+                self.assertIn(chinese, text)
+
+    def test_every_pdf_report_renders_in_english_and_chinese(self):
+        if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+            self.skipTest("pdftotext / pdfinfo (poppler-utils) are not installed")
+        reports = (
+            self.env["ir.model.data"]
+            .search(
+                [("model", "=", "ir.actions.report"), ("module", "in", SUITE_MODULES)]
+            )
+            .mapped(lambda data: (f"{data.module}.{data.name}", data.res_id))
+        )
+        reports = {
+            xmlid: self.env["ir.actions.report"].browse(res_id)
+            for xmlid, res_id in reports
+        }
+        reports = {
+            xmlid: report
+            for xmlid, report in reports.items()
+            if report.report_type == "qweb-pdf"
+        }
+        # the reports R11.2 asks for and the suite has are all there
+        self.assertFalse(set(TITLES_ZH) - set(reports))
+        records = self._records()
+        missing = {report.model for report in reports.values()} - set(records)
+        self.assertFalse(
+            missing,
+            f"no test record for the PDF reports of {sorted(missing)}: add one "
+            "to _records() and its Chinese title to TITLES_ZH",
+        )
+        self.assertFalse(set(reports) - set(TITLES_ZH), "a report without title")
+        for xmlid, report in sorted(reports.items()):
+            record = records[report.model]
+            self.assertTrue(record, xmlid)
+            english = report.with_context(lang="en_US").name
+            for lang, title in (("en_US", english), ("zh_CN", TITLES_ZH[xmlid])):
+                with self.subTest(report=xmlid, lang=lang):
+                    self.partner.lang = lang
+                    self.assertPdf(report, record, lang, title)

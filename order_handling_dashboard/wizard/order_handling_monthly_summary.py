@@ -1,0 +1,199 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime, time
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import formatLang
+
+MONTHS = [(str(number), str(number)) for number in range(1, 13)]
+
+
+class OrderHandlingMonthlySummary(models.TransientModel):
+    """The monthly summary of R11.2: the KPIs of one month of one company,
+    the orders received and shipped in it and the overdue work per
+    department, printed as a PDF."""
+
+    _name = "order.handling.monthly.summary"
+    _description = "Order Handling Monthly Summary"
+
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year
+    )
+    month = fields.Selection(
+        MONTHS,
+        required=True,
+        default=lambda self: str(fields.Date.context_today(self).month),
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+
+    @api.constrains("year")
+    def _check_year(self):
+        for summary in self:
+            if not 2000 <= summary.year <= 2100:
+                raise ValidationError(
+                    self.env._("The year of the summary must be between 2000 and 2100.")
+                )
+
+    @api.constrains("company_id")
+    def _check_company_allowed(self):
+        for summary in self:
+            if summary.company_id not in self.env.user.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "You cannot print the summary of company %s.",
+                        summary.company_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Period
+    # ------------------------------------------------------------------
+
+    def _get_month_dates(self):
+        """First day of the month and first day of the next month."""
+        self.ensure_one()
+        start = date(self.year, int(self.month), 1)
+        return start, start + relativedelta(months=1)
+
+    def _get_utc_bounds(self):
+        """The month in the company's time zone, as naive UTC datetimes (how
+        Odoo stores datetimes)."""
+        start, stop = self._get_month_dates()
+        tz = pytz.timezone(self.company_id.partner_id.tz or "UTC")
+
+        def to_utc(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return to_utc(start), to_utc(stop)
+
+    def _get_period_label(self):
+        self.ensure_one()
+        start, _stop = self._get_month_dates()
+        return fields.Date.to_string(start)[:7]
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+
+    def _kpi(self, model, date_field, aggregates, extra_domain=None):
+        """One grouped read of ``model`` over the month: {aggregate: value}."""
+        date_from, date_to = self._get_utc_bounds()
+        if self.env[model]._fields[date_field].type == "date":
+            date_from, date_to = self._get_month_dates()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            (date_field, ">=", date_from),
+            (date_field, "<", date_to),
+        ] + (extra_domain or [])
+        values = self.env[model]._read_group(domain, [], aggregates)[0]
+        return dict(zip(aggregates, values, strict=True))
+
+    def _get_summary(self):
+        """Everything the monthly summary prints, from the KPI report models
+        (one grouped query per block)."""
+        self.ensure_one()
+        Kpi = "order.handling.kpi.order"
+        received = self._kpi(
+            Kpi,
+            "date_received",
+            ["order_count:sum", "first_pass_rate:avg", "stock_fill_rate:avg"],
+        )
+        replied = self._kpi(Kpi, "date_replied", ["order_count:sum", "reply_hours:avg"])
+        shipped = self._kpi(
+            Kpi,
+            "date_shipped",
+            [
+                "order_count:sum",
+                "ship_hours:avg",
+                "on_time_rate:avg",
+                "supply_accuracy:avg",
+                "complaint_rate:avg",
+                "return_rate:avg",
+            ],
+        )
+        due = self._kpi(Kpi, "date_commitment", ["fill_rate:avg", "line_fill_rate:avg"])
+        date_from, date_to = self._get_utc_bounds()
+        approvals = self.env["order.handling.kpi.approval"]._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date_done", ">=", date_from),
+                ("date_done", "<", date_to),
+            ],
+            ["kind"],
+            ["nbr:sum", "lead_hours:avg"],
+        )
+        intel = self._kpi(
+            "order.handling.kpi.intel",
+            "date_report",
+            ["nbr:sum", "converted_count:sum", "conversion_rate:avg"],
+        )
+        month_start, _month_stop = self._get_month_dates()
+        targets = self.env["sale.target.report"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("period_type", "=", "month"),
+                ("date_from", "=", month_start),
+            ],
+            order="scope, team_id, user_id",
+        )
+        overdue = self.env["order.handling.overdue.report"]._read_group(
+            [("company_id", "=", self.company_id.id)],
+            ["department_id"],
+            ["nbr:sum", "overdue_hours:avg"],
+            order="department_id",
+        )
+        kinds = dict(
+            self.env["order.handling.kpi.approval"]
+            ._fields["kind"]
+            ._description_selection(self.env)
+        )
+        return {
+            "received": received,
+            "replied": replied,
+            "shipped": shipped,
+            "due": due,
+            "approvals": [
+                {"kind": kinds[kind], "count": count, "lead_hours": lead}
+                for kind, count, lead in approvals
+            ],
+            "intel": intel,
+            "targets": targets,
+            "overdue": [
+                {
+                    "department": department.display_name
+                    or self.env._("No department"),
+                    "count": count,
+                    "hours": hours,
+                }
+                for department, count, hours in overdue
+            ],
+        }
+
+    def _format_value(self, value):
+        """A figure of the summary with one decimal in the user's language,
+        or a dash when nothing was counted (not a misleading 0.0)."""
+        if value is None or value is False:
+            return "–"
+        return formatLang(self.env, value, digits=1)
+
+    def action_print(self):
+        self.ensure_one()
+        if not self.env.user.has_group("order_handling_base.group_manager"):
+            raise UserError(
+                self.env._(
+                    "Only order-handling managers can print the monthly summary."
+                )
+            )
+        return self.env.ref(
+            "order_handling_dashboard.action_report_monthly_summary"
+        ).report_action(self)

@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "report/sale_customer_complaint_reports.xml",
         "report/sale_customer_complaint_templates.xml",
+        "report/sale_customer_visit_reports.xml",
         "report/sale_customer_care_report_views.xml",
         "wizard/sale_customer_complaint_return_views.xml",
         "views/sale_customer_visit_views.xml",

@@ -31,6 +31,7 @@ TITLES_ZH = {
     "sale_order_review.action_report_review_form": "评审表",
     "sale_engineering_plan.action_report_product_plan": "产品方案",
     "sale_customer_care.action_report_complaint_8d": "8D报告",
+    "sale_customer_care.action_report_visit_record": "回访记录",
     "sale_order_intel.action_report_intel_report": "情报报告",
     "sale_order_intel.action_report_intel_summary": "情报月度汇总",
     "order_handling_dashboard.action_report_monthly_summary": "月度汇总",
@@ -77,7 +78,19 @@ class TestPdfReports(DashboardCommon, HttpCase):
             )
         )
         intel.action_submit()
+        visit = self.env["sale.customer.visit"].create(
+            {
+                "partner_id": order.partner_id.id,
+                "order_id": order.id,
+                "channel": "visit",
+                "score_product": 4,
+                "score_delivery": 5,
+                "score_service": 4,
+                "comments": "The pumps run well.",
+            }
+        )
         return {
+            "sale.customer.visit": visit,
             "order.handling.transfer": order.transfer_slip_ids[:1],
             "sale.order": order,
             "sale.order.review": self.env["sale.order.review"].search(

@@ -22,4 +22,5 @@
         "sale_target_breakdown",
     ],
     "data": [],
+    "demo": ["demo/order_handling_demo.xml"],
 }

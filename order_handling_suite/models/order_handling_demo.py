@@ -788,9 +788,8 @@ class OrderHandlingDemo(models.AbstractModel):
         review = self._as("engineering", order.current_review_id)
         review.write(ASSESSED)
         action = review.action_call_meeting()
-        meeting = self._as(
-            "engineering", self.env["sale.order.review.meeting"].browse(action["res_id"])
-        )
+        Meeting = self.env["sale.order.review.meeting"]
+        meeting = self._as("engineering", Meeting.browse(action["res_id"]))
         meeting.write(
             {
                 "date_start": fields.Datetime.now().replace(minute=0, second=0)
@@ -937,15 +936,19 @@ class OrderHandlingDemo(models.AbstractModel):
                 deliverable.sudo().action_create_bom()
             else:
                 name = f"{deliverable.type_id.name} - {plan.name}.txt"
-                attachment = self.env["ir.attachment"].with_user(engineer).create(
-                    {
-                        "name": name,
-                        "datas": base64.b64encode(
-                            f"{deliverable.type_id.name}\n{plan.title}\n".encode()
-                        ),
-                        "res_model": deliverable._name,
-                        "res_id": deliverable.id,
-                    }
+                attachment = (
+                    self.env["ir.attachment"]
+                    .with_user(engineer)
+                    .create(
+                        {
+                            "name": name,
+                            "datas": base64.b64encode(
+                                f"{deliverable.type_id.name}\n{plan.title}\n".encode()
+                            ),
+                            "res_model": deliverable._name,
+                            "res_id": deliverable.id,
+                        }
+                    )
                 )
                 deliverable.write({"attachment_ids": [Command.link(attachment.id)]})
             deliverable.action_done()

@@ -114,7 +114,11 @@ class TestDemoScenario(TransactionCase):
         slips = order.transfer_slip_ids
         self.assertEqual(
             {s.department_id.code: s.state for s in slips},
-            {"quality": "acknowledged", "warehouse": "forwarded", "production": "acknowledged"},
+            {
+                "quality": "acknowledged",
+                "warehouse": "forwarded",
+                "production": "acknowledged",
+            },
         )
         partial = self.assertStage("order_production_partial", "date_confirmed", "sale")
         self.assertEqual(partial.delivery_status, "partial")

@@ -228,7 +228,12 @@ class OrderHandlingDemo(models.AbstractModel):
         freight = self._demo_get(
             "product_freight",
             "product.product",
-            {"name": self.env._("Freight"), "type": "service", "list_price": 0.0},
+            {
+                "name": self.env._("Freight"),
+                "default_code": "FREIGHT",
+                "type": "service",
+                "list_price": 0.0,
+            },
         )
         self._demo_get(
             "carrier_truck",

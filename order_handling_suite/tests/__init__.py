@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_access_matrix
 from . import test_demo_scenario
+from . import test_tours

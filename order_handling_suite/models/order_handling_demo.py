@@ -7,6 +7,9 @@ role (``with_user``) with the real workflow methods of the addons: nothing
 writes a state directly. Every record the scenario creates gets an external
 id ``order_handling_suite.demo_<key>`` (``noupdate``): a second run finds
 them and adds nothing.
+
+The texts of the scenario (comments, opinions, report contents) are demo
+data in English, as in Odoo's own demo data, not terms of the interface.
 """
 
 import base64
@@ -207,7 +210,7 @@ class OrderHandlingDemo(models.AbstractModel):
             "team_east",
             "crm.team",
             {
-                "name": self.env._("East China Sales"),
+                "name": "East China Sales",
                 "user_id": self._user("saleshead").id,
                 "company_id": self.env.company.id,
                 "member_ids": [Command.set(self._user("sales").ids)],
@@ -229,7 +232,7 @@ class OrderHandlingDemo(models.AbstractModel):
             "product_freight",
             "product.product",
             {
-                "name": self.env._("Freight"),
+                "name": "Freight",
                 "default_code": "FREIGHT",
                 "type": "service",
                 "list_price": 0.0,
@@ -239,7 +242,7 @@ class OrderHandlingDemo(models.AbstractModel):
             "carrier_truck",
             "delivery.carrier",
             {
-                "name": self.env._("Factory truck"),
+                "name": "Factory truck",
                 "delivery_type": "fixed",
                 "fixed_price": 0.0,
                 "product_id": freight.id,
@@ -375,7 +378,7 @@ class OrderHandlingDemo(models.AbstractModel):
                 {
                     "picking_type_id": warehouse.out_type_id.id,
                     "partner_id": self._customer("acme").id,
-                    "origin": self.env._("Earlier deliveries"),
+                    "origin": "Earlier deliveries",
                     "location_id": warehouse.lot_stock_id.id,
                     "location_dest_id": customer_location.id,
                     "move_ids": [
@@ -475,7 +478,7 @@ class OrderHandlingDemo(models.AbstractModel):
             if code == "warehouse":
                 self._as("warehouse", slip).action_forward(
                     self.env["order.handling.department"]._get_by_code("production"),
-                    note=self.env._("Please produce and reply the delivery date."),
+                    note="Please produce and reply the delivery date.",
                 )
             elif code == "quality":
                 self._as("quality", slip).action_acknowledge()
@@ -633,7 +636,7 @@ class OrderHandlingDemo(models.AbstractModel):
             key, "ningbo", [("filter", 80)], days=4, **self._urgent_vals(5)
         )
         self._as("workshop", order).action_urgent_assess(
-            "accepted", self.env._("Filters in stock; packing can start today.")
+            "accepted", "Filters in stock; packing can start today."
         )
         return self._submit(order)
 
@@ -643,7 +646,7 @@ class OrderHandlingDemo(models.AbstractModel):
             key, "shanghai", [("pump", 8)], days=3, **self._urgent_vals(4)
         )
         self._as("workshop", order).action_urgent_assess(
-            "accepted", self.env._("Line 1 is free tomorrow.")
+            "accepted", "Line 1 is free tomorrow."
         )
         return self._confirm(self._to_date_confirmed(order, days=3))
 
@@ -681,7 +684,7 @@ class OrderHandlingDemo(models.AbstractModel):
         self._visit(
             order,
             (5, 4, 5),
-            self.env._("Runs quietly; delivery one day later than promised."),
+            "Runs quietly; delivery one day later than promised.",
             channel="visit",
         )
         return order
@@ -689,13 +692,11 @@ class OrderHandlingDemo(models.AbstractModel):
     def _demo_order_delivered_rated(self, key):
         """The customer rated the follow-up from the link in the e-mail."""
         order = self._deliver(self._demo_new_order(key, "shanghai", [("pump", 20)]))
-        visit = self._visit(
-            order, (4, 5, 5), self.env._("Satisfied; next order in spring.")
-        )
+        visit = self._visit(order, (4, 5, 5), "Satisfied; next order in spring.")
         self._as("service", visit).action_send_rating_request()
         token = visit._rating_get_access_token()
         # what the /rate/<token>/<score> page does for the customer
-        visit.rating_apply(5, token=token, feedback=self.env._("Fast and friendly."))
+        visit.rating_apply(5, token=token, feedback="Fast and friendly.")
         return order
 
     def _demo_order_complaint_closed(self, key):
@@ -705,7 +706,7 @@ class OrderHandlingDemo(models.AbstractModel):
         visit = self._visit(
             order,
             (4, 1, 3),
-            self.env._("Two weeks late, the line stood still."),
+            "Two weeks late, the line stood still.",
         )
         complaint = self._as("service", visit.complaint_ids)
         complaint.action_acknowledge()
@@ -714,20 +715,16 @@ class OrderHandlingDemo(models.AbstractModel):
         complaint.action_investigate()
         complaint.write(
             {
-                "team_note": self.env._("Customer service, warehouse, logistics."),
-                "containment_action": self.env._("Ship the next order by express."),
-                "root_cause": self.env._(
-                    "The order waited three days for a carrier booking."
-                ),
-                "corrective_action": self.env._("Book carriers when picking starts."),
-                "preventive_action": self.env._(
-                    "Carrier booking added to the picking checklist."
-                ),
+                "team_note": "Customer service, warehouse, logistics.",
+                "containment_action": "Ship the next order by express.",
+                "root_cause": "The order waited three days for a carrier booking.",
+                "corrective_action": "Book carriers when picking starts.",
+                "preventive_action": "Carrier booking added to the picking checklist.",
             }
         )
         complaint.action_propose_solution()
         complaint.action_customer_confirm()
-        complaint.write({"closing_note": self.env._("Customer satisfied.")})
+        complaint.write({"closing_note": "Customer satisfied."})
         complaint.action_close()
         return order
 
@@ -737,7 +734,7 @@ class OrderHandlingDemo(models.AbstractModel):
         order = self._deliver(self._demo_new_order(key, "ningbo", [("pump", 10)]))
         complaint = self._as("service", self.env["sale.customer.complaint"]).create(
             {
-                "subject": self.env._("Two pumps leak at the flange"),
+                "subject": "Two pumps leak at the flange",
                 "partner_id": order.partner_id.id,
                 "order_id": order.id,
                 "picking_id": order.picking_ids[:1].id,
@@ -811,12 +808,12 @@ class OrderHandlingDemo(models.AbstractModel):
         )
         meeting.action_schedule()
         opinions = {
-            "engineering": ("agree", self.env._("Feasible with a new casting.")),
-            "quality": ("conditions", self.env._("Needs a new inspection standard.")),
-            "production": ("agree", self.env._("Fits into week 3 of next month.")),
+            "engineering": ("agree", "Feasible with a new casting."),
+            "quality": ("conditions", "Needs a new inspection standard."),
+            "production": ("agree", "Fits into week 3 of next month."),
             "purchasing": (
                 "conditions" if make == "make" else "disagree",
-                self.env._("Stainless castings take six weeks to source."),
+                "Stainless castings take six weeks to source.",
             ),
         }
         for code, role in OPINION_ROLES.items():
@@ -850,16 +847,14 @@ class OrderHandlingDemo(models.AbstractModel):
         self._review(
             order,
             "accept_conditions",
-            conditions=self.env._("%s in stainless steel, as drawn by the customer.")
+            conditions="%s in stainless steel, as drawn by the customer."
             % self._product(product).display_name,
         )
         plan = self._as("engineering", self._plan(order))
         plan.write(
             {
-                "solution": self.env._(
-                    "<p>Stainless body, new casting mould, pressure test at "
-                    "1.5 times the working pressure.</p>"
-                ),
+                "solution": "<p>Stainless body, new casting mould, pressure test at "
+                "1.5 times the working pressure.</p>",
                 "process_engineer_id": self._user("process").id,
             }
         )
@@ -873,10 +868,8 @@ class OrderHandlingDemo(models.AbstractModel):
 
     def _demo_order_review_resolved(self, key):
         """Resolution recorded, waiting for the general manager."""
-        order = self._non_regular(
-            key, "suzhou", "pump", qty=25, change=self.env._("Viton seals")
-        )
-        self._meeting(order, what=self.env._("GP-20 with Viton seals."))
+        order = self._non_regular(key, "suzhou", "pump", qty=25, change="Viton seals")
+        self._meeting(order, what="GP-20 with Viton seals.")
         return order
 
     def _demo_order_plan_requested(self, key):
@@ -888,7 +881,7 @@ class OrderHandlingDemo(models.AbstractModel):
     def _demo_order_plan_agreed(self, key):
         """The sales head agreed; the general manager is to approve."""
         order, plan = self._plan_to_draft(
-            key, "acme", "motor", change=self.env._("Flange to DIN 3015")
+            key, "acme", "motor", change="Flange to DIN 3015"
         )
         plan.request_validation()
         self._as("saleshead", plan).validate_tier()
@@ -921,7 +914,7 @@ class OrderHandlingDemo(models.AbstractModel):
             {
                 "plan_id": plan.id,
                 "department_id": self._department("production").id,
-                "note": self.env._("Casting mould ordered; first article in week 2."),
+                "note": "Casting mould ordered; first article in week 2.",
                 "progress": 30,
             }
         )
@@ -967,19 +960,19 @@ class OrderHandlingDemo(models.AbstractModel):
             order,
             "reject",
             capacity="not_ok",
-            comments=self.env._("120 motors in ten days exceed our capacity."),
+            comments="120 motors in ten days exceed our capacity.",
         )
 
     def _demo_order_rejected_meeting(self, key):
         """The review meeting resolves not to make the product; the general
         manager's approval rejects the order (R3.3)."""
         order = self._non_regular(
-            key, "ningbo", "cylinder", qty=1, change=self.env._("Stroke 2.5 m")
+            key, "ningbo", "cylinder", qty=1, change="Stroke 2.5 m"
         )
         meeting = self._meeting(
             order,
             make="not_make",
-            what=self.env._("A 2.5 m stroke is beyond our tooling."),
+            what="A 2.5 m stroke is beyond our tooling.",
         )
         self._as("gm", meeting).action_approve_resolution()
         return order
@@ -998,7 +991,7 @@ class OrderHandlingDemo(models.AbstractModel):
                 "title": title,
                 "intel_type": intel_type,
                 "partner_id": self._customer(customer).id,
-                "region": self.env._("East China"),
+                "region": "East China",
                 "channel_id": self.env.ref(
                     "sale_order_intel.sale_intel_channel_visit"
                 ).id,
@@ -1024,16 +1017,14 @@ class OrderHandlingDemo(models.AbstractModel):
         report won and rewards the reporter (R9.4)."""
         report, new = self._demo_intel_report(
             "intel_won",
-            self.env._("Acme retools its assembly line"),
+            "Acme retools its assembly line",
             "order_lead",
             "acme",
             15000.0,
-            self.env._("<p>Motors and filters for the new line.</p>"),
+            "<p>Motors and filters for the new line.</p>",
         )
         if new:
-            self._demo_evaluate(
-                report, "a", True, self.env._("Order expected this quarter.")
-            )
+            self._demo_evaluate(report, "a", True, "Order expected this quarter.")
         order = self._demo_new_order(
             key,
             "acme",
@@ -1047,32 +1038,32 @@ class OrderHandlingDemo(models.AbstractModel):
         fee approved and paid; a marketing plan under way; a lost lead."""
         self._demo_intel_report(
             "intel_draft",
-            self.env._("Competitor opens a service point in Wuxi"),
+            "Competitor opens a service point in Wuxi",
             "competitor_product",
             "suzhou",
             0.0,
-            self.env._("<p>Heard from the customer's maintenance team.</p>"),
+            "<p>Heard from the customer's maintenance team.</p>",
         )
         report, new = self._demo_intel_report(
             "intel_submitted",
-            self.env._("Harbour crane retrofit programme"),
+            "Harbour crane retrofit programme",
             "customer_need",
             "ningbo",
             80000.0,
-            self.env._("<p>Ten cranes to be retrofitted next year.</p>"),
+            "<p>Ten cranes to be retrofitted next year.</p>",
         )
         if new:
             self._as("sales", report).action_submit()
         report, new = self._demo_intel_report(
             "intel_fee_paid",
-            self.env._("Tractor maker doubles hydraulics volume"),
+            "Tractor maker doubles hydraulics volume",
             "order_lead",
             "suzhou",
             120000.0,
-            self.env._("<p>New tractor line from the third quarter.</p>"),
+            "<p>New tractor line from the third quarter.</p>",
         )
         if new:
-            self._demo_evaluate(report, "a", True, self.env._("Two sources agree."))
+            self._demo_evaluate(report, "a", True, "Two sources agree.")
             fee = self._as("marketing", report.reward_ids)
             if fee.validation_status == "no":
                 fee.request_validation()
@@ -1081,14 +1072,14 @@ class OrderHandlingDemo(models.AbstractModel):
             fee.action_mark_paid()
         report, new = self._demo_intel_report(
             "intel_plan",
-            self.env._("Competitor raises pump prices by 8%"),
+            "Competitor raises pump prices by 8%",
             "competitor_price",
             "shanghai",
             60000.0,
-            self.env._("<p>Seen in a quotation the customer showed us.</p>"),
+            "<p>Seen in a quotation the customer showed us.</p>",
         )
         if new:
-            self._demo_evaluate(report, "b", True, self.env._("An opening for GP-20."))
+            self._demo_evaluate(report, "b", True, "An opening for GP-20.")
             action = self._as("marketing", report).action_create_plan()
             plan = self._as("marketing", self.env["sale.intel.plan"]).browse(
                 action["res_id"]
@@ -1104,16 +1095,16 @@ class OrderHandlingDemo(models.AbstractModel):
             plan.action_start()
         report, new = self._demo_intel_report(
             "intel_lost",
-            self.env._("Crane maker tenders cylinders"),
+            "Crane maker tenders cylinders",
             "order_lead",
             "ningbo",
             40000.0,
-            self.env._("<p>Public tender, deadline next month.</p>"),
+            "<p>Public tender, deadline next month.</p>",
         )
         if new:
-            self._demo_evaluate(report, "c", True, self.env._("Worth a quotation."))
+            self._demo_evaluate(report, "c", True, "Worth a quotation.")
             marketing = self._as("marketing", report)
-            marketing.lost_reason = self.env._("The tender went to a local maker.")
+            marketing.lost_reason = "The tender went to a local maker."
             marketing.action_mark_lost()
 
     def _demo_targets(self):

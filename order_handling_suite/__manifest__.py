@@ -21,6 +21,16 @@
         "sale_order_intel_crm",
         "sale_order_review",
         "sale_target_breakdown",
+        # installed with sale (auto-install): parts of their order form are
+        # hidden from the departments (views/sale_order_views.xml)
+        "sale_management",
+        "sale_pdf_quote_builder",
     ],
-    "data": [],
+    "data": ["views/sale_order_views.xml"],
+    "demo": ["demo/order_handling_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "order_handling_suite/static/src/tours/*.js",
+        ],
+    },
 }

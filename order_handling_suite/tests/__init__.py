@@ -1,6 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_access_matrix
+from . import test_demo_scenario
 from . import test_jsonrpc_examples
-from . import test_translations
 from . import test_rpc_sweep
+from . import test_tours
+from . import test_translations

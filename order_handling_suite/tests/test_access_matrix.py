@@ -13,11 +13,12 @@ import os
 import re
 
 from odoo import Command
-from odoo.modules.module import get_manifest
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.sale_order_intel.tests.common import IntelCommon
 
+ADDON_PATH = os.path.realpath(os.path.join(os.path.dirname(__file__), ".."))
 DOC_PATH = os.path.normpath(
     os.path.join(os.path.dirname(__file__), "..", "..", "docs", "access-matrix.md")
 )
@@ -107,9 +108,16 @@ class TestAccessMatrix(TransactionCase):
         }
 
     def _suite_models(self):
-        """Concrete models defined (``_name``) by an addon of the suite, and
-        ``sale.order``, which every role meets."""
-        addons = set(get_manifest("order_handling_suite")["depends"])
+        """Concrete models defined (``_name``) by an addon of the suite (a
+        dependency of this addon that lives in the repository, next to it),
+        and ``sale.order``, which every role meets."""
+        repository = os.path.dirname(ADDON_PATH)
+        addons = {
+            name
+            for name in get_manifest("order_handling_suite")["depends"]
+            if os.path.dirname(os.path.realpath(get_module_path(name) or ""))
+            == repository
+        }
         models = {"sale.order"}
         for name, model in self.env.registry.items():
             if model._original_module in addons and not (

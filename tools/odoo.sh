@@ -3,9 +3,10 @@
 #
 # Usage: tools/odoo.sh demo|test|stop|status|addons
 #   demo    set up, create the database order_handling_demo with every suite
-#           addon and demo data (reused when it exists: only addons it lacks are
-#           installed), start Odoo in the background on 127.0.0.1:8069 and
-#           print how to log in
+#           addon, demo data and Simplified Chinese (reused when it exists: only
+#           addons it lacks are installed, the language loaded when missing),
+#           start Odoo in the background on 127.0.0.1:8069 and print how to
+#           log in
 #   test    set up, create a fresh order_handling_test with every suite addon
 #           and no demo data (from a cached copy of its dependencies outside
 #           CI), run pytest-odoo over every addon, then tools/upgrade_check.sh
@@ -70,6 +71,32 @@ install_addons() {
     fi
     [ -z "$missing" ] || die "not installed in $db: $missing (see $log)"
     say "installed in $((SECONDS - start)) s"
+}
+
+# The demo speaks Simplified Chinese too. A language loaded while the addons
+# are installed (--load-language with -i, one command) gets each addon's
+# terms as the addon is installed, its noupdate records (departments,
+# activity types, ...) included. Loaded later with --load-language, Odoo
+# sets up only `base` first and skips every other model's records, so a
+# database that lacks the language gets it from a shell where every model is.
+DEMO_LANG=zh_CN
+
+demo_lang_active() {
+    [ "$(sql -d "$1" -c "SELECT active FROM res_lang WHERE code = '$DEMO_LANG'")" = t ]
+}
+
+load_demo_lang() { # load_demo_lang DB: the language and every installed addon's terms
+    local log="$LOCAL/demo-lang.log"
+    say "loading $DEMO_LANG into $1 (log: ${log#"$ROOT/"})"
+    if ! odoo_cmd shell -c "$ODOO_CONF" -d "$1" --no-http --log-level=info >"$log" 2>&1 <<PY; then
+lang = env["res.lang"].with_context(active_test=False).search([("code", "=", "$DEMO_LANG")])
+env["base.language.install"].create({"lang_ids": [(6, 0, lang.ids)]}).lang_install()
+env.cr.commit()
+PY
+        tail -n 20 "$log" >&2
+        die "loading $DEMO_LANG into $1 failed (full log: $log)"
+    fi
+    demo_lang_active "$1" || die "$DEMO_LANG is not active in $1 (log: $log)"
 }
 
 # --- demo server -----------------------------------------------------------
@@ -168,12 +195,16 @@ checkout's Odoo?): set OH_HTTP_PORT to a free port"
         say "reusing the database $DEMO_DB"
         local missing
         missing=$(missing_addons "$DEMO_DB" "$ADDONS")
+        # with the language active, newly installed addons get their terms
+        demo_lang_active "$DEMO_DB" || load_demo_lang "$DEMO_DB"
         [ -z "$missing" ] || install_addons "$DEMO_DB" "$missing" "$LOCAL/demo-install.log"
     else
         drop_db "$DEMO_DB"
-        install_addons "$DEMO_DB" "$ADDONS" "$LOCAL/demo-install.log"
+        install_addons "$DEMO_DB" "$ADDONS" "$LOCAL/demo-install.log" \
+            --load-language="$DEMO_LANG"
         [ "$(sql -d "$DEMO_DB" -c "SELECT demo FROM ir_module_module WHERE name = 'base'")" = t ] ||
             die "$DEMO_DB was created without demo data (check without_demo in $ODOO_CONF)"
+        demo_lang_active "$DEMO_DB" || die "$DEMO_DB was created without $DEMO_LANG"
     fi
     url="http://127.0.0.1:$HTTP_PORT"
     say "starting Odoo at $url (log: ${ODOO_LOG#"$ROOT/"})"

@@ -23,11 +23,28 @@ class OrderHandlingStageLog(models.Model):
         string="Document ID", model_field="res_model", required=True, readonly=True
     )
     stage = fields.Char(
+        string="Stage Value",
         required=True,
         readonly=True,
         help="Technical value of the stage (selection key or record id).",
     )
     stage_name = fields.Char(compute="_compute_stage_name")
+    # what the Cycle Times report groups by: stored keys whose labels come
+    # from the documents' own stage fields, in the reader's language
+    document_type = fields.Selection(
+        selection="_selection_document_type",
+        compute="_compute_report_keys",
+        store=True,
+        validate=False,
+    )
+    stage_key = fields.Selection(
+        selection="_selection_stage_key",
+        string="Stage",
+        compute="_compute_report_keys",
+        store=True,
+        validate=False,
+        help="The stage as its document type names it.",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Moved By",
@@ -70,6 +87,40 @@ class OrderHandlingStageLog(models.Model):
             self._table,
             ["res_model", "res_id"],
         )
+
+    @api.model
+    def _stage_logged_models(self):
+        """Names of the document types that log their stages."""
+        mixin = self.env.registry["order.handling.stage.mixin"]
+        return sorted(
+            name
+            for name, model in self.env.registry.items()
+            if issubclass(model, mixin) and not model._abstract and not model._transient
+        )
+
+    @api.model
+    def _selection_document_type(self):
+        models = (
+            self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", self._stage_logged_models())])
+        )
+        return [(model.model, model.name) for model in models.sorted("name")]
+
+    @api.model
+    def _selection_stage_key(self):
+        """Every stage of every document type, keyed ``<model>,<stage>``."""
+        return [
+            (f"{model_name},{value}", label)
+            for model_name in self._stage_logged_models()
+            for value, label in self.env[model_name]._stage_label().items()
+        ]
+
+    @api.depends("res_model", "stage")
+    def _compute_report_keys(self):
+        for log in self:
+            log.document_type = log.res_model
+            log.stage_key = f"{log.res_model},{log.stage}"
 
     @api.depends("date_start", "date_end")
     def _compute_duration_hours(self):

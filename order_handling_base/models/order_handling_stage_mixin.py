@@ -45,12 +45,18 @@ class OrderHandlingStageMixin(models.AbstractModel):
         return value or False
 
     @api.model
-    def _stage_label(self, values):
-        """Map stored stage values to labels in the user's language."""
+    def _stage_label(self, values=None):
+        """Map stored stage values (all of them when ``values`` is None) to
+        labels in the user's language."""
         field = self._fields[self._stage_field]
         if field.type == "many2one":
-            ids = [int(v) for v in values if v and str(v).isdigit()]
-            records = self.env[field.comodel_name].sudo().browse(ids)
+            Stage = self.env[field.comodel_name].sudo().with_context(active_test=False)
+            if values is None:
+                records = Stage.search([])
+            else:
+                records = Stage.browse(
+                    [int(v) for v in values if v and str(v).isdigit()]
+                )
             return {str(rec.id): rec.display_name for rec in records}
         return dict(field._description_selection(self.env))
 

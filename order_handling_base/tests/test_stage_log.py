@@ -56,3 +56,70 @@ class TestStageLog(OrderHandlingCommon):
         slips.sudo().write({"state": "acknowledged"})
         self.assertEqual(len(slips[0].stage_log_ids), 2)
         self.assertEqual(len(slips[1].stage_log_ids), 2)
+
+    def test_cycle_times_grouped_by_stage_label(self):
+        """The Cycle Times report groups by document type and stage, shown
+        with their labels in the user's language, not technical values."""
+        slip = self._transfer(["warehouse"])
+        slip.with_user(self.users["warehouse"]).action_acknowledge()
+        Log = self.env["order.handling.stage.log"].with_user(self.users["manager"])
+        domain = [
+            ("res_model", "=", "order.handling.transfer"),
+            ("res_id", "=", slip.id),
+        ]
+        groups = Log.read_group(
+            domain, ["duration_hours:avg"], ["document_type", "stage_key"], lazy=False
+        )
+        described = Log.fields_get(["document_type", "stage_key"], ["selection"])
+        types = dict(described["document_type"]["selection"])
+        stages = dict(described["stage_key"]["selection"])
+        self.assertEqual(
+            sorted((types[g["document_type"]], stages[g["stage_key"]]) for g in groups),
+            [("Transfer Slip", "Acknowledged"), ("Transfer Slip", "Sent")],
+        )
+        # the report's views group by them
+        for view_type in ("pivot", "graph"):
+            arch = Log.get_views([(False, view_type)])["views"][view_type]["arch"]
+            self.assertIn('name="stage_key"', arch, view_type)
+            self.assertNotIn('name="stage"', arch, view_type)
+        # in Chinese, from the addon's translations
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["order_handling_base"], ["zh_CN"]
+        )
+        self.users["manager"].lang = "zh_CN"
+        described = Log.with_context(lang="zh_CN").fields_get(
+            ["document_type", "stage_key"], ["selection"]
+        )
+        self.assertEqual(
+            dict(described["stage_key"]["selection"])["order.handling.transfer,sent"],
+            "已发送",
+        )
+        self.assertEqual(
+            dict(described["document_type"]["selection"])["order.handling.transfer"],
+            "转交单",
+        )
+
+    def test_every_logged_stage_has_a_label(self):
+        """Every document type that logs stages, in every addon installed,
+        offers all its stages to the report."""
+        Log = self.env["order.handling.stage.log"]
+        stages = dict(Log._fields["stage_key"]._description_selection(self.env))
+        types = dict(Log._fields["document_type"]._description_selection(self.env))
+        mixin = self.env.registry["order.handling.stage.mixin"]
+        logged = [
+            name
+            for name, model in self.env.registry.items()
+            if issubclass(model, mixin) and not model._abstract and not model._transient
+        ]
+        self.assertIn("order.handling.transfer", logged)
+        for name in logged:
+            Model = self.env[name]
+            self.assertEqual(types[name], Model._description)
+            field = Model._fields[Model._stage_field]
+            for value, label in field._description_selection(self.env):
+                self.assertEqual(stages[f"{name},{value}"], label)
+        # a row gets its keys when it is logged
+        slip = self._transfer(["quality"])
+        self.assertEqual(slip.stage_log_ids.stage_key, "order.handling.transfer,sent")
+        self.assertEqual(slip.stage_log_ids.document_type, "order.handling.transfer")

@@ -11,6 +11,8 @@ MANAGER = "order_handling_base.group_manager"
 # a change of these after approval resets the approvals (R4.1)
 PLAN_CONTENT_FIELDS = {"solution", "product_ids", "resolution", "supervisor_id"}
 ISSUE_DEPARTMENTS = ["purchasing", "quality", "production", "general_office"]
+# what a process engineer saves from the form of the plan they roll out (R4.4)
+ROLLOUT_FIELDS = {"followup_ids"}
 
 
 class SaleEngineeringPlan(models.Model):
@@ -141,6 +143,7 @@ class SaleEngineeringPlan(models.Model):
             raise UserError(
                 self.env._("A product plan changes state only through its buttons.")
             )
+        self._check_rollout_write(vals)
         if not self.env.su and any(
             p.state in ("issued", "done", "cancelled") for p in self
         ):
@@ -165,6 +168,33 @@ class SaleEngineeringPlan(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
         return result
+
+    def _check_rollout_write(self, vals):
+        """A process engineer writes the plan they roll out (record rule) to
+        log its rollout from the plan form, and changes nothing else of it:
+        the plan belongs to engineering."""
+        user = self.env.user
+        if (
+            self.env.su
+            or not user.has_group(PROCESS)
+            or user.has_group(ENGINEERING)
+            or user.has_group(MANAGER)
+        ):
+            return
+        other = sorted(set(vals) - ROLLOUT_FIELDS)
+        if other:
+            raise UserError(
+                self.env._(
+                    "As process engineer you only log the rollout of a product "
+                    "plan; ask the engineering supervisor to change: %s.",
+                    ", ".join(
+                        self._fields[name]._description_string(self.env)
+                        if name in self._fields
+                        else name
+                        for name in other
+                    ),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):

@@ -34,9 +34,23 @@ class SaleEngineeringPlanFollowup(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         entries = super().create(vals_list)
-        for entry in entries:
+        entries._check_plan_issued()
+        return entries
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_plan_issued()
+        result = super().write(vals)
+        if "plan_id" in vals:
+            self._check_plan_issued()
+        return result
+
+    def _check_plan_issued(self):
+        for entry in self:
             if entry.plan_id.state != "issued":
                 raise UserError(
-                    self.env._("The rollout is logged once the plan is issued.")
+                    self.env._(
+                        "The rollout of plan %s is logged while the plan is issued.",
+                        entry.plan_id.name,
+                    )
                 )
-        return entries

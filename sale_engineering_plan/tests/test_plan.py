@@ -3,9 +3,9 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.sale_order_intake.tests.test_delivery_date import (
     AcceptedOrderCommon,
@@ -234,3 +234,103 @@ class TestPlanReport(PlanCommon, HttpCase):
             report.report_name, plan.ids
         )
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRollout(PlanCommon):
+    """The process engineer logs the rollout from the plan form (R4.4): the
+    form saves the new rollout-log lines, nothing else of the plan."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_process = new_test_user(
+            cls.env,
+            "oh_process2",
+            groups="order_handling_base.group_process_engineer",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+
+    def _issued_plan(self):
+        plan = self._plan()
+        self._approve(plan)
+        plan.with_user(self.users["engineering"]).write(
+            {"process_engineer_id": self.users["process"].id}
+        )
+        self._complete_package(plan)
+        plan.with_user(self.users["engineering"]).action_issue()
+        self.assertEqual(plan.state, "issued")
+        return plan
+
+    def _save_log_line(self, plan, user, note):
+        """What the form sends when a rollout-log line is added and saved."""
+        return plan.with_user(user).web_save(
+            {"followup_ids": [Command.create({"note": note, "progress": 40})]},
+            specification={"followup_ids": {"fields": {"note": {}}}},
+        )
+
+    def test_process_engineer_saves_the_rollout_log_from_the_form(self):
+        plan = self._issued_plan()
+        process = self.users["process"]
+        self._save_log_line(plan, process, "Workshop trained")
+        self.assertEqual(plan.followup_ids.mapped("note"), ["Workshop trained"])
+        self.assertEqual(plan.followup_ids.user_id, process)
+        # correcting the line from the form
+        plan.with_user(process).web_save(
+            {"followup_ids": [Command.update(plan.followup_ids.id, {"progress": 60})]},
+            specification={},
+        )
+        self.assertEqual(plan.followup_ids.progress, 60)
+        # and the chatter of the plan is theirs too
+        plan.with_user(process).message_post(body="First parts checked")
+        plan.with_user(process).action_done()
+        self.assertEqual(plan.state, "done")
+        # a rolled out plan's log is closed
+        with self.assertRaises(UserError):
+            self._save_log_line(plan, process, "Too late")
+        with self.assertRaises(UserError):
+            plan.followup_ids.with_user(process).write({"note": "Rewritten"})
+        self.assertEqual(len(plan.followup_ids), 1)
+
+    def test_process_engineer_changes_nothing_else(self):
+        plan = self._issued_plan()
+        process = plan.with_user(self.users["process"])
+        for vals in (
+            {"title": "Another product"},
+            {"process_engineer_id": self.other_process.id},
+            {
+                "title": "Another product",
+                "followup_ids": [Command.create({"note": "Step", "progress": 10})],
+            },
+        ):
+            with self.assertRaisesRegex(UserError, "only log the rollout"):
+                process.write(vals)
+        self.assertEqual(plan.process_engineer_id, self.users["process"])
+        self.assertFalse(plan.followup_ids)
+        # the engineering supervisor still manages the plan
+        plan.with_user(self.users["engineering"]).write(
+            {"process_engineer_id": self.other_process.id}
+        )
+        self.assertEqual(plan.process_engineer_id, self.other_process)
+
+    def test_only_the_plans_process_engineer_logs_its_rollout(self):
+        plan = self._issued_plan()
+        Followup = self.env["sale.engineering.plan.followup"]
+        # another process engineer, or a department that received the plan
+        for user in (self.other_process, self.users["quality"]):
+            with self.assertRaises(AccessError):
+                self._save_log_line(plan, user, "Not mine")
+            with self.assertRaises(AccessError):
+                Followup.with_user(user).create(
+                    {"plan_id": plan.id, "note": "Not mine", "progress": 5}
+                )
+        self.assertFalse(plan.followup_ids)
+        entry = Followup.with_user(self.users["process"]).create(
+            {"plan_id": plan.id, "note": "Mine", "progress": 5}
+        )
+        with self.assertRaises(AccessError):
+            entry.with_user(self.other_process).write({"note": "Changed"})
+        # the engineering supervisor logs on every plan
+        self._save_log_line(plan, self.users["engineering"], "Checked")
+        self.assertEqual(len(plan.followup_ids), 2)

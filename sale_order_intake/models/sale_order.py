@@ -19,6 +19,8 @@ INTAKE_STAGES = [
 ]
 # stages after acceptance: the order has been transferred
 TRANSFERRED_STAGES = ("accepted", "date_proposed", "date_confirmed", "done")
+# stages in which the sales head signs the order off: up to its acceptance
+SIGN_OFF_STAGES = ("draft", "submitted", "returned", "checked")
 CLASSES = [("regular", "Regular"), ("non_regular", "Non-regular")]
 # written only by the intake actions (in sudo, after their checks)
 PROTECTED_FIELDS = {
@@ -382,7 +384,7 @@ class SaleOrder(models.Model):
                 and user not in order._intake_entered_by() | order.intake_checked_uid
             )
             order.intake_can_sign_off = (
-                is_head and not order.sales_signoff_uid and stage != "cancelled"
+                is_head and not order.sales_signoff_uid and stage in SIGN_OFF_STAGES
             )
             order.intake_can_propose_date = stage in (
                 "accepted",
@@ -682,7 +684,7 @@ class SaleOrder(models.Model):
                 raise UserError(
                     self.env._("Order %s is already signed off.", order.name)
                 )
-            if order.intake_stage in ("accepted", "cancelled"):
+            if order.intake_stage not in SIGN_OFF_STAGES:
                 raise UserError(
                     self.env._(
                         "Order %s is past intake: no sign-off needed.", order.name

@@ -164,6 +164,27 @@ class TestDeliveryDate(AcceptedOrderCommon):
             accepted.with_user(self.users["workshop"]).action_intake_reply_date()
         self.assertEqual(accepted.intake_stage, "date_proposed")
 
+    def test_no_sign_off_past_intake(self):
+        """The Sign Off button shows exactly when the server accepts it: not
+        once the order is accepted and transferred."""
+        order = self._accepted_order()
+        head = order.with_user(self.users["saleshead"])
+        date = fields.Datetime.now() + timedelta(days=10)
+        for stage_action in (
+            lambda: None,
+            lambda: order.with_user(self.users["manager"]).action_intake_propose_date(
+                date
+            ),
+            lambda: order.with_user(self.users["clerk"]).action_intake_reply_date(),
+        ):
+            stage_action()
+            head.invalidate_recordset()
+            self.assertFalse(head.intake_can_sign_off, order.intake_stage)
+            with self.assertRaisesRegex(UserError, "past intake"):
+                head.action_intake_sign_off()
+            self.assertFalse(order.sales_signoff_uid)
+        self.assertEqual(order.intake_stage, "date_confirmed")
+
 
 @tagged("post_install", "-at_install")
 class TestCustomerMails(AcceptedOrderCommon):

@@ -66,12 +66,27 @@ class SaleOrder(models.Model):
             )
         return reviews
 
+    @api.depends("current_review_id.state")
+    def _compute_intake_can(self):
+        result = super()._compute_intake_can()
+        # the Propose Delivery Date button waits for the review, as the action
+        for order in self.filtered("intake_can_propose_date"):
+            if order._review_blocks_delivery_date():
+                order.intake_can_propose_date = False
+        return result
+
+    def _review_blocks_delivery_date(self):
+        """Hook: the delivery date is proposed once the review accepted the
+        order (R3.1, R2.4)."""
+        self.ensure_one()
+        return self.current_review_id.state != "accepted"
+
     def action_intake_propose_date(self, date=None):
         # out-of-stage calls get the intake's own message (super)
         for order in self.filtered(
             lambda o: o.intake_stage in ("accepted", "date_proposed")
         ):
-            if order.current_review_id.state != "accepted":
+            if order._review_blocks_delivery_date():
                 raise UserError(
                     self.env._(
                         "Order %s must pass its review before its delivery date "

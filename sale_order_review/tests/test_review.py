@@ -61,6 +61,26 @@ class TestReview(ReviewCommon):
         with self.assertRaises(UserError):
             review.sudo().unlink()
 
+    def test_propose_date_button_waits_for_the_review(self):
+        """The Propose Delivery Date button shows exactly when the server
+        accepts the date: once the review of the order is accepted."""
+        date = fields.Datetime.now() + timedelta(days=9)
+        for regular, role in ((True, "workshop"), (False, "engineering")):
+            order = self._accepted_order(regular=regular)
+            supervisor = order.with_user(self.users[role])
+            self.assertEqual(order.current_review_id.state, "to_review")
+            self.assertFalse(supervisor.intake_can_propose_date, role)
+            with self.assertRaisesRegex(UserError, "must pass its review"):
+                supervisor.action_intake_propose_date(date)
+            review = order.current_review_id.with_user(self.users[role])
+            review.write(ASSESSED)
+            review.action_accept()
+            self.assertEqual(order.current_review_id.state, "accepted")
+            supervisor.invalidate_recordset()
+            self.assertTrue(supervisor.intake_can_propose_date, role)
+            supervisor.action_intake_propose_date(date)
+            self.assertEqual(order.intake_stage, "date_proposed")
+
     def test_wrong_reviewer_refused(self):
         order = self._accepted_order()
         review = order.current_review_id

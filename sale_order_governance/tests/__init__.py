@@ -1,0 +1,3 @@
+# --- approvals, change and cancel requests (R7.1–R7.3)
+
+# --- confidentiality, security of information, archive, access requests (R7.4–R7.7)

@@ -14,8 +14,34 @@
     "depends": ["sale_order_intake", "sale_tier_validation"],
     "data": [
         "security/ir.model.access.csv",
-        # --- approvals, change and cancel requests (R7.1–R7.3)
-        # --- confidentiality, security of information, archive, access requests (R7.4–R7.7)
+        # approvals, change and cancel requests (R7.1–R7.3)
+        "security/sale_order_request_security.xml",
+        "data/sale_order_request_data.xml",
+        "data/sale_order_cancel_reason_data.xml",
+        "data/sale_order_approval_tier_data.xml",
+        "report/sale_order_change_request_reports.xml",
+        "report/sale_order_change_request_templates.xml",
+        "views/sale_order_change_request_views.xml",
+        "views/sale_order_cancel_request_views.xml",
+        "views/sale_order_request_views.xml",
+        "views/sale_order_request_menus.xml",
+        # confidentiality, locks, archive, access requests (R7.4–R7.7)
+        "security/sale_order_governance_groups.xml",
+        "security/sale_order_governance_rules.xml",
+        "data/sale_order_governance_data.xml",
+        "report/sale_order_security_reports.xml",
+        "report/sale_order_security_templates.xml",
+        "views/sale_order_security_views.xml",
+        "views/sale_order_archive_views.xml",
+        "views/sale_order_access_request_views.xml",
+        "views/sale_order_governance_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/sale_order_approval_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "sale_order_governance/static/src/tours/*.js",
+        ],
+    },
 }

@@ -858,7 +858,7 @@ def prepare_concurrency(ids, n_orders=300):
         orders.action_intake_check()
         orders.filtered(lambda o: o.intake_stage == "checked").action_intake_accept()
         slips = orders.transfer_slip_ids.filtered(lambda s: s.state == "sent")
-        reviews = orders.review_ids.filtered(lambda r: r.state == "to_review")
+        reviews = orders.order_review_ids.filtered(lambda r: r.state == "to_review")
         reviews.sudo().write({k: "ok" for k in REVIEW_ASPECTS})
         by_dept = collections.defaultdict(list)
         for slip in slips:

@@ -13,7 +13,11 @@ class SaleOrder(models.Model):
             "rejected": lambda orders: orders.write({"intake_stage": "cancelled"})
         },
     )
-    review_ids = fields.One2many("sale.order.review", "order_id", string="Reviews")
+    # not `review_ids`: that name belongs to OCA tier.validation (tier reviews),
+    # which sale_order_governance puts on sale.order through sale_tier_validation
+    order_review_ids = fields.One2many(
+        "sale.order.review", "order_id", string="Reviews"
+    )
     review_state = fields.Selection(
         related="current_review_id.state", string="Review Status"
     )
@@ -24,10 +28,10 @@ class SaleOrder(models.Model):
         string="Review",
     )
 
-    @api.depends("review_ids.state")
+    @api.depends("order_review_ids.state")
     def _compute_current_review_id(self):
         for order in self:
-            reviews = order.review_ids.filtered(lambda r: r.state != "cancelled")
+            reviews = order.order_review_ids.filtered(lambda r: r.state != "cancelled")
             order.current_review_id = reviews.sorted("id")[-1:] if reviews else False
 
     def _review_department_code(self):

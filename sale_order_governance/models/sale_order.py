@@ -1,0 +1,322 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# fields whose change makes an approval worthless: while the order is under
+# (or after) approval as a quotation they are written only after the
+# approval is restarted (R7.1 "reset when the order is changed")
+APPROVAL_FIELDS = {
+    "order_line",
+    "partner_id",
+    "partner_invoice_id",
+    "partner_shipping_id",
+    "pricelist_id",
+    "currency_id",
+    "payment_term_id",
+    "fiscal_position_id",
+    "company_id",
+}
+# the groups with read access to change and cancel requests (all of them
+# have a sales right: requests carry prices)
+REQUEST_READERS = (
+    "order_handling_base.group_salesperson,"
+    "order_handling_base.group_logistics_clerk,"
+    "order_handling_base.group_manager"
+)
+
+
+class SaleOrder(models.Model):
+    """Approval before confirmation (R7.1) on OCA ``sale_tier_validation``,
+    and the change (R7.2) and cancel (R7.3) requests of confirmed orders."""
+
+    _inherit = "sale.order"
+
+    governance_new_customer = fields.Boolean(
+        string="New Customer",
+        compute="_compute_governance_new_customer",
+        search="_search_governance_new_customer",
+        help="The customer has no confirmed order yet: an approval rule may "
+        "ask the sales head to agree.",
+    )
+    # only the roles that read requests see them on the order: the other
+    # departments read the orders transferred to them without these
+    change_request_ids = fields.One2many(
+        "sale.order.change.request",
+        "order_id",
+        string="Change Requests",
+        groups=REQUEST_READERS,
+    )
+    change_request_count = fields.Integer(
+        compute="_compute_governance_counts", groups=REQUEST_READERS
+    )
+    cancel_request_ids = fields.One2many(
+        "sale.order.cancel.request",
+        "order_id",
+        string="Cancel Requests",
+        groups=REQUEST_READERS,
+    )
+    cancel_request_count = fields.Integer(
+        compute="_compute_governance_counts", groups=REQUEST_READERS
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    def _governance_known_partners(self):
+        """Commercial partners of ``self`` that already have a confirmed
+        order other than ``self``: one grouped query."""
+        partners = self.partner_id.commercial_partner_id
+        if not partners:
+            return partners
+        groups = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "child_of", partners.ids),
+                    ("state", "=", "sale"),
+                    ("id", "not in", [i for i in self.ids if isinstance(i, int)]),
+                ],
+                groupby=["partner_id"],
+            )
+        )
+        return self.env["res.partner"].union(
+            *(partner.commercial_partner_id for (partner,) in groups)
+        )
+
+    @api.depends("partner_id")
+    def _compute_governance_new_customer(self):
+        known = self._governance_known_partners()
+        for order in self:
+            order.governance_new_customer = (
+                bool(order.partner_id)
+                and order.partner_id.commercial_partner_id not in known
+            )
+
+    def _search_governance_new_customer(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("This search is not supported."))
+        known = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("sale_order_ids.state", "=", "sale")])
+            .commercial_partner_id
+        )
+        operator = "not in" if (operator == "=") == value else "in"
+        return [("partner_id.commercial_partner_id", operator, known.ids)]
+
+    @api.depends("change_request_ids", "cancel_request_ids")
+    def _compute_governance_counts(self):
+        for order in self:
+            order.change_request_count = len(order.change_request_ids)
+            order.cancel_request_count = len(order.cancel_request_ids)
+
+    # ------------------------------------------------------------------
+    # Approval (R7.1)
+    # ------------------------------------------------------------------
+
+    def request_validation(self):
+        # tier.validation computes need_validation without dependencies: a
+        # value cached before the reviews existed would request them twice
+        self.invalidate_recordset(["need_validation"])
+        return super().request_validation()
+
+    def _validate_tier(self, tiers=False):
+        """Nobody approves their own quotation."""
+        if not self.env.su and self.env.user == self.user_id:
+            raise UserError(
+                self.env._(
+                    "You are the salesperson of %s: someone else approves it.",
+                    self.name,
+                )
+            )
+        return super()._validate_tier(tiers)
+
+    def _governance_approval_pending(self):
+        """True when the order may not become effective yet: an approval rule
+        applies and was not requested, or its approvals are not all given."""
+        self.ensure_one()
+        if self.review_ids:
+            return self.validation_status != "validated"
+        self.invalidate_recordset(["need_validation"])
+        return self.need_validation
+
+    def _governance_pending_reviews(self):
+        self.ensure_one()
+        reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        return ", ".join(reviews.sorted("sequence").mapped("name")) or "-"
+
+    def _confirmation_error_message(self):
+        message = super()._confirmation_error_message()
+        if message:
+            return message
+        for order in self:
+            if not order._governance_approval_pending():
+                continue
+            if order.validation_status == "rejected":
+                return self.env._(
+                    "Order %s was rejected by its approvers: it cannot be confirmed.",
+                    order.name,
+                )
+            if not order.review_ids:
+                return self.env._(
+                    "Order %s needs approval before it can be confirmed: request "
+                    "the approval first.",
+                    order.name,
+                )
+            return self.env._(
+                "Order %(order)s is waiting for its approval (%(reviews)s): it "
+                "can be confirmed once every approver agreed.",
+                order=order.name,
+                reviews=order._governance_pending_reviews(),
+            )
+        return False
+
+    def _has_to_be_signed(self):
+        """The customer cannot sign (and so confirm) on the portal an order
+        that its approvers have not approved yet."""
+        return super()._has_to_be_signed() and not self._governance_approval_pending()
+
+    def _has_to_be_paid(self):
+        """Nor pay for it online, which would confirm it as well."""
+        return super()._has_to_be_paid() and not self._governance_approval_pending()
+
+    def _send_order_confirmation_mail(self):
+        self._governance_check_confirmation_mail()
+        return super()._send_order_confirmation_mail()
+
+    def _governance_check_confirmation_mail(self):
+        """The customer is told an order is confirmed only once it is."""
+        for order in self:
+            if order.state != "sale" and order._governance_approval_pending():
+                raise UserError(
+                    self.env._(
+                        "Order %s is not approved yet: it cannot be sent to the "
+                        "customer as confirmed.",
+                        order.name,
+                    )
+                )
+
+    @api.model
+    def _governance_approval_fields(self):
+        """Hook: fields whose change needs the approval restarted."""
+        return set(APPROVAL_FIELDS)
+
+    @api.model
+    def _get_under_validation_exceptions(self):
+        """Under approval only the commercial content is frozen: the intake,
+        review and routing workflow of the suite goes on writing its own
+        fields (stages, dates, classes…) on the quotation."""
+        exceptions = super()._get_under_validation_exceptions()
+        guarded = self._governance_approval_fields()
+        return list(
+            set(exceptions).union(name for name in self._fields if name not in guarded)
+        )
+
+    # ------------------------------------------------------------------
+    # Change and cancel requests (R7.2, R7.3)
+    # ------------------------------------------------------------------
+
+    def _governance_open_pickings(self):
+        """Pickings of the orders that are neither done nor cancelled."""
+        return self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+
+    def _governance_open_slips(self):
+        return self.transfer_slip_ids.filtered(
+            lambda s: s.state in ("sent", "acknowledged")
+        )
+
+    def _governance_notified_departments(self):
+        """Departments that received the order: every transfer slip that was
+        not cancelled (forwarded slips included: both departments know)."""
+        return self.transfer_slip_ids.filtered(
+            lambda s: s.state != "cancelled"
+        ).department_id
+
+    def _governance_notify_departments(self, departments, subject, body):
+        """Tell ``departments`` about a change or a cancellation of the
+        order: one note that pings their people and one activity for each
+        department's responsible user."""
+        self.ensure_one()
+        if not departments:
+            return
+        partners = (departments.manager_id | departments.member_ids).partner_id
+        names = ", ".join(departments.mapped("name"))
+        self.sudo().message_post(
+            body=Markup("%s<br/>%s")
+            % (body, self.env._("Departments told: %s", names)),
+            subject=subject,
+            partner_ids=partners.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        activity_type = self.env.ref(
+            "sale_order_governance.mail_activity_type_order_notice"
+        )
+        for user in departments.manager_id:
+            self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=user.id,
+                summary=subject,
+                note=body,
+                date_deadline=fields.Date.context_today(self),
+            )
+
+    def _governance_reopen_review(self, reason):
+        """Hook called when an applied change alters the specification: the
+        order becomes non-regular and, when ``sale_order_review`` is
+        installed, gets a new review (R7.2). Integrators with another review
+        process override this."""
+        self.sudo().write(
+            {
+                "intake_class_override": "non_regular",
+                "intake_class_override_reason": reason,
+            }
+        )
+        if "sale.order.review" in self.env and hasattr(self, "_create_reviews"):
+            return self._create_reviews()
+        return False
+
+    def action_governance_new_change_request(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Request"),
+            "res_model": "sale.order.change.request",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_governance_new_cancel_request(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel Request"),
+            "res_model": "sale.order.cancel.request",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_governance_view_change_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale_order_governance.sale_order_change_request_action"
+        )
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id}
+        return action
+
+    def action_governance_view_cancel_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale_order_governance.sale_order_cancel_request_action"
+        )
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"default_order_id": self.id}
+        return action

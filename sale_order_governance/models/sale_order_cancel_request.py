@@ -1,0 +1,154 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrderCancelRequest(models.Model):
+    """The cancellation of a confirmed order (R7.3): a reason from the
+    configured list (customer's or company's side), approval with tier
+    validation, then the order, its open pickings and its transfer slips are
+    cancelled and the departments told. What was already delivered or
+    invoiced cannot be undone: such an order is refused, with the list."""
+
+    _name = "sale.order.cancel.request"
+    _inherit = ["sale.order.request.mixin"]
+    _description = "Sale Order Cancel Request"
+    _request_sequence_code = "sale.order.cancel.request"
+
+    reason_id = fields.Many2one(
+        "sale.order.cancel.reason",
+        string="Cancel Reason",
+        required=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    party = fields.Selection(related="reason_id.party", store=True)
+    irreversible = fields.Text(
+        string="Cannot Be Undone",
+        compute="_compute_irreversible",
+        help="Deliveries and invoices of the order that a cancellation would "
+        "not undo: while there are any, the request cannot be approved nor "
+        "applied.",
+    )
+    open_picking_count = fields.Integer(compute="_compute_irreversible")
+    open_slip_count = fields.Integer(compute="_compute_irreversible")
+
+    @api.depends("order_id")
+    def _compute_irreversible(self):
+        for request in self:
+            order = request.order_id.sudo()
+            request.irreversible = (
+                "\n".join(request._irreversible_items(order)) or False
+            )
+            request.open_picking_count = len(order._governance_open_pickings())
+            request.open_slip_count = len(order._governance_open_slips())
+
+    def _irreversible_items(self, order):
+        items = []
+        for line in order.order_line.filtered(lambda sol: sol.qty_delivered > 0):
+            items.append(
+                self.env._(
+                    "%(qty)s %(uom)s of %(product)s delivered",
+                    qty=line.qty_delivered,
+                    uom=line.product_uom.name,
+                    product=line.product_id.display_name,
+                )
+            )
+        for invoice in order.invoice_ids.filtered(lambda inv: inv.state == "posted"):
+            items.append(self.env._("invoice %s posted", invoice.name))
+        return items
+
+    def _check_before_approval(self):
+        result = super()._check_before_approval()
+        self._check_reversible()
+        return result
+
+    def _check_reversible(self):
+        for request in self:
+            items = request._irreversible_items(request.order_id.sudo())
+            if items:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s cannot simply be cancelled: %(items)s. "
+                        "Return the goods and credit the invoices first (or file "
+                        "a change request for what is left).",
+                        order=request.order_id.name,
+                        items="; ".join(items),
+                    )
+                )
+            if request.order_id.locked:
+                raise UserError(
+                    self.env._(
+                        "Order %s is locked: unlock it before it is cancelled.",
+                        request.order_id.name,
+                    )
+                )
+
+    def action_apply(self):
+        """Cancel the order, its open pickings and open transfer slips, and
+        tell the departments; all or nothing."""
+        self._check_can_apply()
+        self._check_reversible()
+        for request in self:
+            request._apply()
+        self._mark_applied()
+        return True
+
+    def _apply(self):
+        self.ensure_one()
+        order = self.order_id.sudo()
+        departments = order._governance_notified_departments()
+        pickings = order._governance_open_pickings()
+        slips = order._governance_open_slips()
+        reason = self.env._(
+            "Order cancelled by request %(request)s: %(reason)s",
+            request=self.name,
+            reason=self.reason_id.name,
+        )
+        if slips:
+            slips.action_cancel(reason)
+        # sale_stock cancels the open pickings with the order
+        order.with_context(disable_cancel_warning=True)._action_cancel()
+        body = Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
+            reason,
+            self.reason,
+            self.env._(
+                "Cancelled with it: %(pickings)s pickings, %(slips)s transfer slips.",
+                pickings=len(pickings),
+                slips=len(slips),
+            ),
+        )
+        self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        if departments:
+            order._governance_notify_departments(
+                departments,
+                self.env._("Order %s cancelled", order.name),
+                body,
+            )
+        else:
+            order.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+
+class SaleOrderCancelReason(models.Model):
+    """Why orders are cancelled, on the customer's or the company's side."""
+
+    _name = "sale.order.cancel.reason"
+    _description = "Order Cancel Reason"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    party = fields.Selection(
+        [("customer", "Customer"), ("company", "Company")],
+        string="On Whose Side",
+        required=True,
+        default="customer",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Empty: used by every company."
+    )

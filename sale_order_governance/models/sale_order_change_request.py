@@ -1,0 +1,596 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, format_datetime
+
+
+class SaleOrderChangeRequest(models.Model):
+    """A change of a confirmed order (R7.2): which lines and fields change,
+    to what, and why; approved with tier validation, then applied to the
+    order and its open pickings in one transaction, keeping the values
+    before and after, and told to the departments that had the order."""
+
+    _name = "sale.order.change.request"
+    _inherit = ["sale.order.request.mixin"]
+    _description = "Sale Order Change Request"
+    _request_sequence_code = "sale.order.change.request"
+
+    line_ids = fields.One2many(
+        "sale.order.change.request.line", "request_id", string="Line Changes"
+    )
+    order_commitment_date = fields.Datetime(
+        related="order_id.commitment_date", string="Current Delivery Date"
+    )
+    new_commitment_date = fields.Datetime(
+        string="New Delivery Date", tracking=True, copy=False
+    )
+    old_commitment_date = fields.Datetime(
+        string="Delivery Date Before", readonly=True, copy=False
+    )
+    order_partner_shipping_id = fields.Many2one(
+        related="order_id.partner_shipping_id", string="Current Delivery Address"
+    )
+    new_partner_shipping_id = fields.Many2one(
+        "res.partner",
+        string="New Delivery Address",
+        tracking=True,
+        check_company=True,
+        copy=False,
+    )
+    old_partner_shipping_id = fields.Many2one(
+        "res.partner", string="Delivery Address Before", readonly=True, copy=False
+    )
+    spec_changed = fields.Boolean(
+        string="Specification Changed",
+        compute="_compute_spec_changed",
+        store=True,
+        help="A line description (specification) changes: the order becomes "
+        "non-regular and its review is reopened when applied.",
+    )
+    impact_html = fields.Html(
+        string="Impact", compute="_compute_impact_html", sanitize=False
+    )
+    impact_blocking = fields.Text(
+        string="Cannot Be Applied", compute="_compute_impact_html"
+    )
+
+    @api.depends("line_ids.new_name", "line_ids.old_name")
+    def _compute_spec_changed(self):
+        for request in self:
+            request.spec_changed = any(
+                line.new_name and line.new_name != line.old_name
+                for line in request.line_ids
+            )
+
+    @api.depends("order_id", "line_ids.new_qty", "line_ids.new_product_id")
+    def _compute_impact_html(self):
+        for request in self:
+            order = request.order_id.sudo()
+            request.impact_html = order and request._render_impact(order) or False
+            request.impact_blocking = "\n".join(request._blocking_messages()) or False
+
+    def _render_impact(self, order):
+        """What already happened to the order: deliveries, picked quantities
+        and the departments that received it."""
+        rows = Markup("").join(
+            Markup(
+                "<tr><td>%s</td><td class='text-end'>%s</td>"
+                "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+            )
+            % (
+                line.name.split("\n")[0],
+                line.product_uom_qty,
+                line.qty_delivered,
+                self._picked_qty(line),
+            )
+            for line in order.order_line.filtered(lambda sol: not sol.display_type)
+        )
+        pickings = Markup("").join(
+            Markup("<li>%s: %s</li>")
+            % (
+                picking.name,
+                dict(picking._fields["state"]._description_selection(self.env))[
+                    picking.state
+                ],
+            )
+            for picking in order.picking_ids
+        )
+        slip_states = dict(
+            self.env["order.handling.transfer"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        slips = Markup("").join(
+            Markup("<li>%s → %s: %s</li>")
+            % (slip.name, slip.department_id.name, slip_states[slip.state])
+            for slip in order.transfer_slip_ids
+        )
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+            "<p><strong>%s</strong></p><ul>%s</ul><p><strong>%s</strong></p><ul>%s</ul>"
+        ) % (
+            self.env._("Line"),
+            self.env._("Ordered"),
+            self.env._("Delivered"),
+            self.env._("Picked"),
+            rows,
+            self.env._("Pickings"),
+            pickings or Markup("<li>-</li>"),
+            self.env._("Transferred to departments"),
+            slips or Markup("<li>-</li>"),
+        )
+
+    @api.model
+    def _picked_qty(self, order_line):
+        """Quantity prepared in open pickings (picked, not yet delivered)."""
+        return sum(
+            move.product_uom._compute_quantity(move.quantity, order_line.product_uom)
+            for move in order_line.move_ids
+            if move.picked and move.state not in ("done", "cancel")
+        )
+
+    def _blocking_messages(self):
+        """Why the request cannot be applied as it stands."""
+        self.ensure_one()
+        messages = []
+        for line in self.line_ids:
+            sol = line.order_line_id
+            if not sol:
+                continue
+            precision = sol.product_uom.rounding
+            if (
+                float_compare(
+                    line.new_qty, sol.qty_delivered, precision_rounding=precision
+                )
+                < 0
+            ):
+                messages.append(
+                    self.env._(
+                        "%(product)s: %(delivered)s already delivered, the "
+                        "quantity cannot go below it (asked: %(qty)s).",
+                        product=sol.product_id.display_name,
+                        delivered=sol.qty_delivered,
+                        qty=line.new_qty,
+                    )
+                )
+        return messages
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+
+    def _check_before_approval(self):
+        result = super()._check_before_approval()
+        for request in self:
+            if not request._has_changes():
+                raise UserError(
+                    self.env._(
+                        "Request %s changes nothing: give the new values first.",
+                        request.name,
+                    )
+                )
+            request._check_applicable()
+        return result
+
+    def _has_changes(self):
+        self.ensure_one()
+        return bool(
+            self.new_commitment_date
+            or self.new_partner_shipping_id
+            or any(line._changed_fields() for line in self.line_ids)
+        )
+
+    def _check_applicable(self):
+        for request in self:
+            blocking = request._blocking_messages()
+            if blocking:
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s cannot be applied: %(reasons)s",
+                        request=request.name,
+                        reasons=" ".join(blocking),
+                    )
+                )
+            if request.order_id.locked:
+                raise UserError(
+                    self.env._(
+                        "Order %s is locked: unlock it before the change is applied.",
+                        request.order_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Apply
+    # ------------------------------------------------------------------
+
+    def action_apply(self):
+        """Apply the approved changes to the order and its open pickings, all
+        or nothing, keeping the values before and after."""
+        self._check_can_apply()
+        self._check_applicable()
+        for request in self:
+            request._apply()
+        self._mark_applied()
+        return True
+
+    def _apply(self):
+        self.ensure_one()
+        order = self.order_id.sudo()
+        self._record_before(order)
+        deferred = {}
+        ctx = {
+            "governance_deferred_procurement": deferred,
+            # the key fields of a confirmed order change on this path only
+            "governance_change_request_apply": True,
+            # one before/after record of the request instead of a tracking
+            # message per line
+            "tracking_disable": True,
+        }
+        lines = self.line_ids.sudo().with_context(**ctx)
+        # product replaced: the old line keeps what was delivered, a new line
+        # carries the new product
+        replaced = lines.filtered(lambda line: "product" in line._changed_fields())
+        new_line_vals = [line._prepare_replacement_line_vals() for line in replaced]
+        for line in lines:
+            vals = line._prepare_order_line_vals()
+            if vals:
+                line.order_line_id.with_context(**ctx).write(vals)
+        if new_line_vals:
+            order.with_context(**ctx).write(
+                {"order_line": [Command.create(vals) for vals in new_line_vals]}
+            )
+            for line, new_sol in zip(
+                replaced, order.order_line.sorted("id")[-len(replaced) :], strict=True
+            ):
+                line.new_line_id = new_sol
+        if deferred:
+            sols = (
+                self.env["sale.order.line"]
+                .sudo()
+                .with_context(tracking_disable=True)
+                .browse(list(deferred))
+            )
+            sols._action_launch_stock_rule(previous_product_uom_qty=deferred)
+        self._apply_order_fields(order)
+        self._record_after()
+        if self.spec_changed:
+            order._governance_reopen_review(
+                self.env._("Specification changed by request %s", self.name)
+            )
+        self._notify(order)
+
+    def _record_before(self, order):
+        """The values the order has now: the "before" of the record."""
+        self.sudo().write(
+            {
+                "old_commitment_date": order.commitment_date,
+                "old_partner_shipping_id": order.partner_shipping_id.id,
+            }
+        )
+        for line in self.line_ids.sudo():
+            sol = line.order_line_id
+            line.write(
+                {
+                    "old_qty": sol.product_uom_qty,
+                    "old_price": sol.price_unit,
+                    "old_product_id": sol.product_id.id,
+                    "old_name": sol.name,
+                }
+            )
+
+    def _record_after(self):
+        """Hook after the order was changed (integrators log more here)."""
+        return True
+
+    def _apply_order_fields(self, order):
+        vals = {}
+        if self.new_commitment_date:
+            vals["commitment_date"] = self.new_commitment_date
+        open_pickings = order._governance_open_pickings()
+        if self.new_partner_shipping_id:
+            vals["partner_shipping_id"] = self.new_partner_shipping_id.id
+            warnings_before = open_pickings.activity_ids
+        if vals:
+            order.with_context(
+                tracking_disable=True, governance_change_request_apply=True
+            ).write(vals)
+        if self.new_commitment_date:
+            open_pickings.move_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")
+            ).write({"date": self.new_commitment_date})
+            open_pickings.write({"scheduled_date": self.new_commitment_date})
+        if self.new_partner_shipping_id:
+            open_pickings.write({"partner_id": self.new_partner_shipping_id.id})
+            # sale_stock asks to update the pickings by hand: done here
+            (open_pickings.activity_ids - warnings_before).unlink()
+
+    def _changes_table(self, prices=True):
+        """Before/after of every change, as HTML. Without ``prices`` for the
+        order's chatter and the departments, which may not see prices."""
+        self.ensure_one()
+        rows = []
+        if self.new_commitment_date:
+            rows.append(
+                (
+                    self.env._("Delivery date"),
+                    format_datetime(self.env, self.old_commitment_date) or "-",
+                    format_datetime(self.env, self.new_commitment_date),
+                )
+            )
+        if self.new_partner_shipping_id:
+            rows.append(
+                (
+                    self.env._("Delivery address"),
+                    self.old_partner_shipping_id.display_name or "-",
+                    self.new_partner_shipping_id.display_name,
+                )
+            )
+        for line in self.line_ids:
+            rows.extend(line._changes_rows(prices=prices))
+        body = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>") % row for row in rows
+        )
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th>"
+            "<th>%s</th></tr></thead><tbody>%s</tbody></table>"
+        ) % (self.env._("What"), self.env._("Before"), self.env._("After"), body)
+
+    def _notify(self, order):
+        intro = Markup("<p>%s</p><p>%s</p>") % (
+            self.env._("Change request %s was applied to the order.", self.name),
+            self.reason,
+        )
+        self.sudo().message_post(
+            body=intro + self._changes_table(), subtype_xmlid="mail.mt_note"
+        )
+        body = intro + self._changes_table(prices=False)
+        departments = order._governance_notified_departments()
+        if departments:
+            order._governance_notify_departments(
+                departments,
+                self.env._(
+                    "Order %(order)s changed (%(request)s)",
+                    order=order.name,
+                    request=self.name,
+                ),
+                body,
+            )
+        else:
+            order.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def action_print_notice(self):
+        self.ensure_one()
+        return self.env.ref(
+            "sale_order_governance.action_report_change_notice"
+        ).report_action(self)
+
+
+class SaleOrderChangeRequestLine(models.Model):
+    """One order line of a change request: its values before (kept when
+    applied) and the new ones asked for."""
+
+    _name = "sale.order.change.request.line"
+    _description = "Sale Order Change Request Line"
+    _order = "request_id, id"
+    _check_company_auto = True
+
+    request_id = fields.Many2one(
+        "sale.order.change.request",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="request_id.company_id", store=True)
+    order_id = fields.Many2one(related="request_id.order_id")
+    order_line_id = fields.Many2one(
+        "sale.order.line",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('order_id', '=', order_id), ('display_type', '=', False)]",
+    )
+    product_uom = fields.Many2one(related="order_line_id.product_uom")
+    qty_delivered = fields.Float(
+        related="order_line_id.qty_delivered", digits="Product Unit of Measure"
+    )
+    qty_picked = fields.Float(
+        string="Picked",
+        compute="_compute_qty_picked",
+        digits="Product Unit of Measure",
+    )
+    old_qty = fields.Float(
+        string="Quantity Before",
+        compute="_compute_old",
+        store=True,
+        digits="Product Unit of Measure",
+    )
+    old_price = fields.Float(
+        string="Price Before",
+        compute="_compute_old",
+        store=True,
+        digits="Product Price",
+    )
+    old_product_id = fields.Many2one(
+        "product.product", string="Product Before", compute="_compute_old", store=True
+    )
+    old_name = fields.Text(
+        string="Specification Before", compute="_compute_old", store=True
+    )
+    new_qty = fields.Float(
+        string="New Quantity",
+        compute="_compute_new",
+        store=True,
+        readonly=False,
+        precompute=True,
+        digits="Product Unit of Measure",
+    )
+    new_price = fields.Float(
+        compute="_compute_new",
+        store=True,
+        readonly=False,
+        precompute=True,
+        digits="Product Price",
+    )
+    new_product_id = fields.Many2one(
+        "product.product",
+        compute="_compute_new",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        domain="[('sale_ok', '=', True)]",
+    )
+    new_name = fields.Text(
+        string="New Specification",
+        compute="_compute_new",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    new_line_id = fields.Many2one(
+        "sale.order.line",
+        string="Replacement Line",
+        readonly=True,
+        help="The order line created for the new product.",
+    )
+
+    @api.depends("order_line_id")
+    def _compute_old(self):
+        for line in self:
+            sol = line.order_line_id
+            line.old_qty = sol.product_uom_qty
+            line.old_price = sol.price_unit
+            line.old_product_id = sol.product_id
+            line.old_name = sol.name
+
+    @api.depends("order_line_id")
+    def _compute_new(self):
+        for line in self:
+            sol = line.order_line_id
+            line.new_qty = sol.product_uom_qty
+            line.new_price = sol.price_unit
+            line.new_product_id = sol.product_id
+            line.new_name = sol.name
+
+    def _compute_qty_picked(self):
+        Request = self.env["sale.order.change.request"]
+        for line in self:
+            line.qty_picked = Request._picked_qty(line.order_line_id.sudo())
+
+    @api.constrains("new_qty", "new_price")
+    def _check_values(self):
+        for line in self:
+            if line.new_qty < 0 or line.new_price < 0:
+                raise ValidationError(
+                    self.env._("New quantities and prices cannot be negative.")
+                )
+
+    @api.constrains("order_line_id", "request_id")
+    def _check_order_line(self):
+        for line in self:
+            if line.order_line_id.order_id != line.request_id.order_id:
+                raise ValidationError(
+                    self.env._(
+                        "Line %(line)s does not belong to order %(order)s.",
+                        line=line.order_line_id.display_name,
+                        order=line.request_id.order_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = self.env["sale.order.change.request"].browse(
+            {vals["request_id"] for vals in vals_list if vals.get("request_id")}
+        )
+        if not self.env.su:
+            requests._check_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.request_id._check_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_editable(self):
+        if not self.env.su:
+            self.request_id._check_editable()
+
+    def _changed_fields(self):
+        """Which of quantity, price, product, specification change."""
+        self.ensure_one()
+        sol = self.order_line_id
+        changed = set()
+        rounding = sol.product_uom.rounding or 0.01
+        if float_compare(
+            self.new_qty, sol.product_uom_qty, precision_rounding=rounding
+        ):
+            changed.add("quantity")
+        if sol.currency_id.compare_amounts(self.new_price, sol.price_unit):
+            changed.add("price")
+        if self.new_product_id and self.new_product_id != sol.product_id:
+            changed.add("product")
+        if self.new_name and self.new_name != sol.name:
+            changed.add("specification")
+        return changed
+
+    def _prepare_order_line_vals(self):
+        """What to write on the order line itself."""
+        self.ensure_one()
+        changed = self._changed_fields()
+        vals = {}
+        if "product" in changed:
+            # the delivered part stays on the old product
+            vals["product_uom_qty"] = self.order_line_id.qty_delivered
+            return vals
+        if "quantity" in changed:
+            vals["product_uom_qty"] = self.new_qty
+        if "price" in changed:
+            vals["price_unit"] = self.new_price
+        if "specification" in changed:
+            vals["name"] = self.new_name
+        return vals
+
+    def _prepare_replacement_line_vals(self):
+        self.ensure_one()
+        sol = self.order_line_id
+        vals = {
+            "product_id": self.new_product_id.id,
+            "product_uom_qty": self.new_qty - sol.qty_delivered,
+            "price_unit": self.new_price,
+            "sequence": sol.sequence,
+        }
+        if self.new_name and self.new_name != sol.name:
+            vals["name"] = self.new_name
+        return vals
+
+    def _changes_rows(self, prices=True):
+        self.ensure_one()
+        product = self.old_product_id.display_name or self.order_line_id.display_name
+        rows = []
+        if float_compare(self.old_qty, self.new_qty, precision_digits=4):
+            rows.append(
+                (self.env._("%s: quantity", product), self.old_qty, self.new_qty)
+            )
+        if prices and float_compare(self.old_price, self.new_price, precision_digits=4):
+            rows.append(
+                (self.env._("%s: price", product), self.old_price, self.new_price)
+            )
+        if self.new_product_id and self.new_product_id != self.old_product_id:
+            rows.append(
+                (
+                    self.env._("%s: product", product),
+                    product,
+                    self.new_product_id.display_name,
+                )
+            )
+        if self.new_name and self.new_name != self.old_name:
+            rows.append(
+                (self.env._("%s: specification", product), self.old_name, self.new_name)
+            )
+        return rows

@@ -1,0 +1,141 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .test_archive import ArchiveCommon
+
+ORDER_FIELDS = ["commitment_date", "partner_shipping_id", "order_line", "state"]
+
+
+@tagged("post_install", "-at_install")
+class TestLockedFields(ArchiveCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order = cls._confirmed_order()
+        cls.line = cls.order.order_line[0]
+        cls.address = cls.env["res.partner"].create(
+            {"name": "Acme plant 2", "parent_id": cls.partner.id, "type": "delivery"}
+        )
+
+    def test_key_fields_of_confirmed_order_refused_over_rpc(self):
+        line = self._as("sales", self.line)
+        for vals in (
+            {"product_uom_qty": 9},
+            {"price_unit": 1.0},
+            {"product_id": self.product3.id},
+            {"discount": 10},
+        ):
+            self.assertRefused(
+                UserError,
+                self.order,
+                lambda vals=vals: line.write(vals),
+                ORDER_FIELDS,
+                regex="change request",
+            )
+            self.assertEqual(self.line.product_uom_qty, 5)
+        order = self._as("sales", self.order)
+        for vals in (
+            {"commitment_date": fields.Datetime.now() + timedelta(days=40)},
+            {"partner_shipping_id": self.address.id},
+        ):
+            self.assertRefused(
+                UserError,
+                self.order,
+                lambda vals=vals: order.write(vals),
+                ORDER_FIELDS,
+                regex="change request",
+            )
+        # through the order form's one2many commands as well
+        self.assertRefused(
+            UserError,
+            self.order,
+            lambda: order.write(
+                {"order_line": [Command.update(self.line.id, {"product_uom_qty": 1})]}
+            ),
+            ORDER_FIELDS,
+        )
+        # a new product on the confirmed order
+        self.assertRefused(
+            UserError,
+            self.order,
+            lambda: order.write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product3.id, "product_uom_qty": 1}
+                        )
+                    ]
+                }
+            ),
+            ORDER_FIELDS,
+            regex="change request",
+        )
+
+    def test_unchanged_values_and_other_fields_pass(self):
+        order = self._as("sales", self.order)
+        # a form saving the same value, and fields that are not key fields
+        order.write(
+            {"partner_shipping_id": self.order.partner_shipping_id.id, "note": "Gate 3"}
+        )
+        self._as("sales", self.line).write({"product_uom_qty": 5, "customer_lead": 3})
+        self.assertEqual(self.line.customer_lead, 3)
+
+    def test_change_request_apply_path(self):
+        line = self._as("saleshead", self.line).with_context(
+            governance_change_request_apply=True
+        )
+        line.write({"product_uom_qty": 7})
+        self.assertEqual(self.line.product_uom_qty, 7)
+        self._as("saleshead", self.order).with_context(
+            governance_change_request_apply=True
+        ).write({"partner_shipping_id": self.address.id})
+        self.assertEqual(self.order.partner_shipping_id, self.address)
+
+    def test_draft_orders_stay_editable(self):
+        order = self._create_order(self.users["sales"])
+        order.order_line.with_user(self.users["sales"]).write({"product_uom_qty": 8})
+        self.assertEqual(order.order_line.product_uom_qty, 8)
+
+    def test_transferred_order_cannot_be_deleted(self):
+        order = self._create_order(self.users["sales"])
+        self._transfer(["warehouse"], order=order)
+        admin = self.users["sales_admin"]
+        self.assertRefused(
+            UserError,
+            order,
+            lambda: order.with_user(admin).unlink(),
+            ["state", "transfer_slip_ids"],
+            regex="transferred",
+        )
+        # a plain quotation still can
+        draft = self._create_order(self.users["sales"])
+        draft.with_user(admin).unlink()
+        self.assertFalse(draft.exists())
+
+    def test_line_changes_tracked_with_before_after(self):
+        order = self._create_order(self.users["sales"])
+        line = order.order_line.with_user(self.users["sales"]).with_context(
+            tracking_disable=False
+        )
+        messages = order.message_ids
+        line.write({"product_uom_qty": 4, "price_unit": 99.0})
+        message = order.message_ids - messages
+        self.assertEqual(len(message), 1)
+        values = {
+            tracking.field_id.name: (
+                tracking.old_value_float,
+                tracking.new_value_float,
+            )
+            for tracking in message.sudo().tracking_value_ids
+        }
+        self.assertEqual(values["product_uom_qty"], (3.0, 4.0))
+        self.assertEqual(values["price_unit"], (120.0, 99.0))
+        self.assertEqual(message.author_id, self.users["sales"].partner_id)
+        # the key fields of the order are tracked too
+        self.assertTrue(self.env["sale.order"]._fields["commitment_date"].tracking)
+        self.assertTrue(self.env["sale.order"]._fields["partner_shipping_id"].tracking)

@@ -16,6 +16,7 @@
         "sale_customer_care",
         "sale_engineering_plan",
         "sale_engineering_plan_mrp",
+        "sale_order_governance",
         "sale_order_intake",
         "sale_order_intel",
         "sale_order_intel_crm",

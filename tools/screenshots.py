@@ -251,7 +251,7 @@ def screens(odoo):
         or odoo.search("sale.order.review", [("state", "=", "to_review")]),
         "plan": odoo.search(
             "sale.engineering.plan",
-            [("state", "=", "draft"), ("review_ids", "!=", False)],
+            [("state", "=", "draft"), ("order_review_ids", "!=", False)],
         ),
         "complaint": odoo.search("sale.customer.complaint", []),
     }

@@ -5,7 +5,9 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DashboardCommon
@@ -35,6 +37,8 @@ TITLES_ZH = {
     "sale_order_intel.action_report_intel_report": "情报报告",
     "sale_order_intel.action_report_intel_summary": "情报月度汇总",
     "order_handling_dashboard.action_report_monthly_summary": "月度汇总",
+    "sale_order_governance.action_report_change_notice": "变更通知单",
+    "sale_order_governance.action_report_sale_order_no_price": "订单表",
 }
 
 
@@ -89,7 +93,7 @@ class TestPdfReports(DashboardCommon, HttpCase):
                 "comments": "The pumps run well.",
             }
         )
-        return {
+        records = {
             "sale.customer.visit": visit,
             "order.handling.transfer": order.transfer_slip_ids[:1],
             "sale.order": order,
@@ -104,6 +108,19 @@ class TestPdfReports(DashboardCommon, HttpCase):
                 "order.handling.monthly.summary"
             ].create({}),
         }
+        if "sale.order.change.request" in self.env:
+            # sale_order_governance is not a dependency: its change notice
+            # is checked when it is installed (as in the suite's CI database)
+            records["sale.order.change.request"] = self.env[
+                "sale.order.change.request"
+            ].create(
+                {
+                    "order_id": order.id,
+                    "reason": "The customer needs the goods a week later.",
+                    "new_commitment_date": fields.Datetime.now() + timedelta(days=30),
+                }
+            )
+        return records
 
     def _pdf_tool(self, tool, pdf):
         with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:

@@ -110,6 +110,15 @@ class OrderHandlingDemo(models.AbstractModel):
     def _generate_demo_scenario(self):
         """Create what is missing of the scenario; return the orders by key."""
         self = self.sudo().with_company(self.env.company)
+        # the scenario's orders predate order approvals (sale_order_governance,
+        # switched on by its demo data): they are made with the switch off,
+        # which is put back afterwards, so new quotations wait for approval
+        company = self.env.company
+        approvals = company._fields.get("sale_order_approval") and (
+            company.sale_order_approval
+        )
+        if approvals:
+            company.sale_order_approval = False
         self._demo_setup()
         orders = {}
         for key, method in self._demo_order_scenarios():
@@ -120,6 +129,8 @@ class OrderHandlingDemo(models.AbstractModel):
         self._demo_governance_orders(orders)
         self._demo_intelligence(orders)
         self._demo_targets()
+        if approvals:
+            company.sale_order_approval = True
         return orders
 
     def _demo_order_scenarios(self):
@@ -161,14 +172,66 @@ class OrderHandlingDemo(models.AbstractModel):
         ]
 
     def _demo_governance_orders(self, orders):
-        """Hook for sale_order_governance (C7): an order changed through an
-        approved change request and an order cancelled through an approved
-        cancel request. Does nothing until that addon is installed; the
-        integrator completes it with the addon's real methods, registering
-        the orders as ``order_changed`` and ``order_cancelled``."""
+        """sale_order_governance (C7): an order changed through an approved
+        change request (``order_changed``) and one cancelled through an
+        approved cancel request (``order_cancelled``), each filed by the
+        salesperson and approved in turn by the sales head (and the general
+        manager for the cancellation). Does nothing without that addon."""
         if "sale.order.change.request" not in self.env:
             return orders
+        for key, method in (
+            ("order_changed", "_demo_order_changed"),
+            ("order_cancelled", "_demo_order_cancelled"),
+        ):
+            orders[key] = self._demo_ref(key) or getattr(self, method)(key)
         return orders
+
+    def _demo_order_changed(self, key):
+        """Confirmed, then the customer wants more motors two weeks later."""
+        order = self._demo_new_order(key, "ningbo", [("motor", 4), ("filter", 8)])
+        self._confirm(self._to_date_confirmed(order, 18))
+        line = order.order_line.filtered(lambda sol: not sol.display_type)[:1]
+        request = self._as("sales", self.env["sale.order.change.request"]).create(
+            {
+                "order_id": order.id,
+                "reason": "The customer adds two motors for a second crane and "
+                "needs the delivery two weeks later.",
+                "new_commitment_date": order.commitment_date + timedelta(days=14),
+                "line_ids": [
+                    Command.create(
+                        {
+                            "order_line_id": line.id,
+                            "new_qty": line.product_uom_qty + 2,
+                        }
+                    )
+                ],
+            }
+        )
+        self._as("sales", request).request_validation()
+        self._as("saleshead", request).validate_tier()
+        self._as("sales", request).action_apply()
+        self._demo_register(f"{key}_request", request)
+        return order
+
+    def _demo_order_cancelled(self, key):
+        """Confirmed, then withdrawn by the customer before anything left."""
+        order = self._demo_new_order(key, "suzhou", [("pump", 5)])
+        self._confirm(self._to_date_confirmed(order, 25))
+        request = self._as("sales", self.env["sale.order.cancel.request"]).create(
+            {
+                "order_id": order.id,
+                "reason_id": self.env.ref(
+                    "sale_order_governance.cancel_reason_customer_withdrawn"
+                ).id,
+                "reason": "The customer's project was stopped.",
+            }
+        )
+        self._as("sales", request).request_validation()
+        self._as("saleshead", request).validate_tier()
+        self._as("gm", request).validate_tier()
+        self._as("sales", request).action_apply()
+        self._demo_register(f"{key}_request", request)
+        return order
 
     # ------------------------------------------------------------------
     # External ids: what makes the scenario idempotent

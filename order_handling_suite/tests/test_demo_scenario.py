@@ -27,6 +27,8 @@ COUNTED_MODELS = [
     "res.partner",
     "product.product",
     "crm.team",
+    "sale.order.change.request",
+    "sale.order.cancel.request",
 ]
 
 
@@ -229,10 +231,25 @@ class TestDemoScenario(TransactionCase):
         )
         self.assertGreater(team.actual_amount, 0.0)
 
-    def test_governance_hook(self):
-        # without sale_order_governance the hook leaves the orders as they are
-        orders = dict(self.orders)
-        self.assertEqual(self.Demo._demo_governance_orders(orders), orders)
+    def test_governance_changed_and_cancelled(self):
+        changed = self.orders["order_changed"]
+        request = changed.change_request_ids
+        self.assertEqual(request.state, "applied")
+        self.assertEqual(request.user_id, self.Demo._user("sales"))
+        line = request.line_ids.order_line_id
+        self.assertEqual(line.product_uom_qty, request.line_ids.old_qty + 2)
+        self.assertEqual(changed.state, "sale")
+        cancelled = self.orders["order_cancelled"]
+        self.assertEqual(cancelled.cancel_request_ids.state, "applied")
+        self.assertEqual(cancelled.state, "cancel")
+        self.assertEqual(
+            set(cancelled.picking_ids.mapped("state")), {"cancel"}, "open pickings"
+        )
+        self.assertEqual(
+            set(cancelled.transfer_slip_ids.mapped("state")), {"cancelled"}
+        )
+        # the approvals switch is left as the company had it
+        self.assertFalse(self.env.company.sale_order_approval)
 
     def test_second_run_adds_nothing(self):
         counts = {

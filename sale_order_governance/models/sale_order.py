@@ -283,6 +283,7 @@ class SaleOrder(models.Model):
 
     def action_governance_new_change_request(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Change Request"),
@@ -294,6 +295,7 @@ class SaleOrder(models.Model):
 
     def action_governance_new_cancel_request(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Cancel Request"),
@@ -305,6 +307,7 @@ class SaleOrder(models.Model):
 
     def action_governance_view_change_requests(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_order_governance.sale_order_change_request_action"
         )
@@ -314,6 +317,7 @@ class SaleOrder(models.Model):
 
     def action_governance_view_cancel_requests(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_order_governance.sale_order_cancel_request_action"
         )

@@ -153,6 +153,7 @@ class SaleOrderAccessRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id

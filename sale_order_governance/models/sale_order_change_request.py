@@ -504,6 +504,7 @@ class SaleOrderChangeRequestLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._oh_check_values(vals_list)
         requests = self.env["sale.order.change.request"].browse(
             {vals["request_id"] for vals in vals_list if vals.get("request_id")}
         )

@@ -119,6 +119,8 @@ class SaleOrderRequestMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # refuse ill-typed values before they are used (order_handling_base)
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("order_id"):
                 order = self.env["sale.order"].browse(vals["order_id"])

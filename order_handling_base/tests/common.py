@@ -3,22 +3,7 @@
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
-ROLE_GROUPS = {
-    "sales": "group_salesperson",
-    "saleshead": "group_sales_head",
-    "clerk": "group_logistics_clerk",
-    "quality": "group_quality",
-    "warehouse": "group_warehouse_lead",
-    "workshop": "group_workshop_supervisor",
-    "engineering": "group_engineering_supervisor",
-    "process": "group_process_engineer",
-    "purchasing": "group_purchasing",
-    "office": "group_general_office",
-    "gm": "group_general_manager",
-    "marketing": "group_marketing_planning",
-    "service": "group_customer_service",
-    "manager": "group_manager",
-}
+from ..roles import ROLE_GROUPS
 
 
 class OrderHandlingCommon(TransactionCase):

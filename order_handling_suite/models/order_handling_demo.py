@@ -17,23 +17,11 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 
+from odoo.addons.order_handling_base.roles import ROLE_GROUPS
+
 MODULE = "order_handling_suite"
-# role → group of order_handling_base (the logins of its demo users)
-ROLE_GROUPS = {
-    "sales": "group_salesperson",
-    "saleshead": "group_sales_head",
-    "clerk": "group_logistics_clerk",
-    "quality": "group_quality",
-    "warehouse": "group_warehouse_lead",
-    "workshop": "group_workshop_supervisor",
-    "engineering": "group_engineering_supervisor",
-    "process": "group_process_engineer",
-    "purchasing": "group_purchasing",
-    "office": "group_general_office",
-    "gm": "group_general_manager",
-    "marketing": "group_marketing_planning",
-    "service": "group_customer_service",
-}
+# the roles of the demo users (order_handling_base's demo: no "manager")
+DEMO_ROLES = [role for role in ROLE_GROUPS if role != "manager"]
 ROLE_NAMES = {
     "sales": "Sally Sales",
     "saleshead": "Henry Head",
@@ -266,7 +254,7 @@ class OrderHandlingDemo(models.AbstractModel):
     def _demo_setup(self):
         """Role users, departments, a sales team, customers, products with
         stock, and a carrier: found, or made when missing."""
-        for role in ROLE_GROUPS:
+        for role in DEMO_ROLES:
             self._demo_user_get(role)
         self._demo_departments()
         self._demo_get(

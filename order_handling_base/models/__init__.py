@@ -8,3 +8,4 @@ from . import order_handling_transfer_mixin
 from . import res_company
 from . import res_config_settings
 from . import sale_order
+from . import mail_queue

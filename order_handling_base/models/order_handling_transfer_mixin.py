@@ -6,6 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from .mail_queue import with_mail_queue
+
 
 class OrderHandlingTransferMixin(models.AbstractModel):
     """Documents that can be handed to departments with transfer slips.
@@ -80,7 +82,14 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         slips_by_document = defaultdict(lambda: slips.browse())
         for slip in slips:
             slips_by_document[slip.res_id] |= slip
-        for document in self:
+        # the departments' users are notified, not subscribed: sale orders
+        # (``mail_post_autofollow``) would otherwise make every member a
+        # follower who gets a copy of each later customer mail; those who
+        # get e-mails get them from the mail queue
+        documents = with_mail_queue(self.sudo()).with_context(
+            mail_post_autofollow=False
+        )
+        for document in documents:
             document_slips = slips_by_document.get(document.id)
             if not document_slips:
                 continue
@@ -94,7 +103,7 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 self.env._("Transferred to departments:"),
                 lines,
             )
-            document.sudo().message_post(
+            document.message_post(
                 body=body,
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",

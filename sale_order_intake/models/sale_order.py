@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 INTAKE_STAGES = [
     ("draft", "With Sales"),
     ("submitted", "To Check"),
@@ -496,6 +498,7 @@ class SaleOrder(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    @mail_queued
     def action_intake_submit(self):
         """Sales hands the order to logistics (R1.1); a returned order comes
         back corrected."""
@@ -553,6 +556,15 @@ class SaleOrder(models.Model):
             ),
         )
         failures = self._intake_run_checks()
+        clean = self.filtered(
+            lambda order: (
+                not any(blocking for _r, _l, _d, blocking in failures.get(order.id, []))
+            )
+        )
+        # the stage first, then the class: the deadline of the new stage is
+        # computed once, with the class (and the stay in "to check" is logged
+        # with the deadline it had)
+        clean.sudo().write({"intake_stage": "checked"})
         self.order_line._intake_classify()
         self.order_line._intake_snapshot_availability()
         now = fields.Datetime.now()
@@ -562,14 +574,8 @@ class SaleOrder(models.Model):
                 "intake_checked_date": now,
             }
         )
-        clean = self.filtered(
-            lambda order: (
-                not any(blocking for _r, _l, _d, blocking in failures.get(order.id, []))
-            )
-        )
         for order in self.filtered(lambda o: not o.intake_clerk_id):
             order.sudo().intake_clerk_id = self.env.user
-        clean.sudo().write({"intake_stage": "checked"})
         clean.sudo().activity_feedback(
             ["sale_order_intake.mail_activity_type_intake_check"]
         )
@@ -624,6 +630,7 @@ class SaleOrder(models.Model):
             return self.env._("%(check)s: %(detail)s", **values)
         return rule.message
 
+    @mail_queued
     def _intake_return(self, reason):
         """Back to sales with the reasons: message and activity for the
         salesperson; the return is counted (R1.3)."""
@@ -729,6 +736,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @mail_queued
     def action_intake_accept(self):
         """Accept a clean order and transfer it (R2.2): regular orders to
         quality and the warehouse, non-regular ones to engineering."""
@@ -993,6 +1001,7 @@ class SaleOrder(models.Model):
         group = ENGINEERING if self.intake_class == "non_regular" else WORKSHOP
         return user.has_group(group)
 
+    @mail_queued
     def action_intake_propose_date(self, date):
         """The responsible supervisor enters the delivery date the factory can
         keep; the clerk is asked to reply it."""
@@ -1040,6 +1049,7 @@ class SaleOrder(models.Model):
             )
         return True
 
+    @mail_queued
     def action_intake_reply_date(self):
         """The clerk replies the date to sales and the customer: the order's
         commitment date is set and the customer gets the mail."""
@@ -1068,6 +1078,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @mail_queued
     def action_intake_complete(self):
         """Delivered and confirmed with the customer: close the order and
         thank the customer (R5.4, R6.3)."""

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -40,6 +42,7 @@ class SaleOrder(models.Model):
         self._create_reviews()
         return result
 
+    @mail_queued
     def _create_reviews(self):
         """One review per accepted order, for the supervisor of its class;
         the reviewing department's responsible user gets an activity."""

@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 ASSESSMENTS = [("ok", "OK"), ("risk", "At risk"), ("not_ok", "Not feasible")]
 DECISIONS = [
     ("accept", "Accept"),
@@ -206,6 +208,7 @@ class SaleOrderReview(models.Model):
     def action_reject(self):
         return self._decide("reject")
 
+    @mail_queued
     def _decide(self, decision):
         self.check_access("read")
         self._check_open()

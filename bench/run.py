@@ -51,7 +51,20 @@ def parse_args():
     parser.add_argument(
         "--skip", default="", help="comma list of measures to skip (1-4)"
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma list of the measures to run (1-4); the others are skipped",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the measures of --out that this run does not take "
+        "(each measure records when and at which scale it was taken)",
+    )
     args = parser.parse_args()
+    if args.only:
+        args.skip = ",".join(sorted({"1", "2", "3", "4"} - set(args.only.split(","))))
     if args.scale in SCALES:
         args.sizes = dict(SCALES[args.scale])
     elif args.scale.isdigit():
@@ -1362,6 +1375,17 @@ def print_table():
             "5. peak RSS of a worker / all processes (MB)",
             f"{c['peak_rss_worker_mb']} / {c['peak_rss_total_mb']}",
         )
+    taken = {
+        (measure.get("taken_at"), measure.get("scale"))
+        for measure in m.values()
+        if measure.get("taken_at")
+    }
+    if len(taken) > 1:
+        lines.append("measures taken by different runs:")
+        for name, measure in m.items():
+            lines.append(
+                f"   {name}: {measure.get('taken_at')}, scale {measure.get('scale')}"
+            )
     text = "\n".join(lines)
     print(text, flush=True)
     return text
@@ -1383,6 +1407,25 @@ def main():
     if "4" not in skip:
         run_concurrency(ids, ARGS.sizes["seconds"], ARGS.sizes["clients"])
     RESULTS["total_seconds"] = round(time.perf_counter() - start, 1)
+    taken_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    for measure in RESULTS["measures"].values():
+        measure.setdefault("taken_at", taken_at)
+        measure.setdefault("scale", ARGS.scale)
+    if ARGS.merge and os.path.exists(ARGS.out):
+        with open(ARGS.out, encoding="utf-8") as previous_file:
+            previous = json.load(previous_file)
+        for name, measure in previous.get("measures", {}).items():
+            if name not in RESULTS["measures"]:
+                # taken by an earlier run: say so
+                measure.setdefault("taken_at", previous.get("taken_at", "earlier run"))
+                measure.setdefault("scale", previous.get("scale"))
+                RESULTS["measures"][name] = measure
+        RESULTS["measures"] = {
+            name: RESULTS["measures"][name]
+            for name in ("overhead", "line_scaling", "reporting", "concurrency")
+            if name in RESULTS["measures"]
+        }
+    RESULTS["taken_at"] = taken_at
     RESULTS["table"] = print_table()
     with open(ARGS.out, "w", encoding="utf-8") as out:
         json.dump(RESULTS, out, indent=2, default=str)

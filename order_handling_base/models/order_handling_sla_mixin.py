@@ -160,14 +160,10 @@ class OrderHandlingSlaMixin(models.AbstractModel):
                 window, window + delta, resources=no_resource
             )[no_resource.id]
             for interval_start, interval_stop, _meta in intervals:
-                interval_hours = (
-                    interval_stop - interval_start
-                ).total_seconds() / 3600
+                interval_hours = (interval_stop - interval_start).total_seconds() / 3600
                 for index, hours in list(remaining.items()):
                     if hours <= interval_hours:
-                        results[index] = revert(
-                            interval_start + timedelta(hours=hours)
-                        )
+                        results[index] = revert(interval_start + timedelta(hours=hours))
                         del remaining[index]
                     else:
                         remaining[index] = hours - interval_hours

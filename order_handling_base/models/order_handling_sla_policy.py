@@ -167,9 +167,7 @@ class OrderHandlingSlaPolicy(models.Model):
         in ``_get_policies`` order, kept in the registry cache (cleared on
         every change of a policy, in every worker): the SLA compute of a
         stage change reads no policy from the database."""
-        policies = (
-            self.sudo().with_context(active_test=True)._get_policies(res_model)
-        )
+        policies = self.sudo().with_context(active_test=True)._get_policies(res_model)
         return tuple(
             PolicyRow(
                 policy.id,

@@ -3,11 +3,15 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from pytz import utc
+
 from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import format_datetime
 
 from odoo.addons.resource.models.utils import make_aware
+
+from .resource_calendar import SLA_WINDOW_DAYS
 
 SLA_STATUSES = [
     ("none", "No Target"),
@@ -146,20 +150,24 @@ class OrderHandlingSlaMixin(models.AbstractModel):
     def _sla_plan_hours(self, calendar, start, hours_list):
         """``calendar.plan_hours(hours, start, compute_leaves=True)`` for each
         of ``hours_list`` (not negative), in one walk over the calendar's
-        work intervals: one attendance and one leave query per 14 days
-        instead of one pair per duration. Same arithmetic as ``plan_hours``.
+        work intervals, which are cached per calendar and day (no query for
+        the documents that enter a stage the same day). Same arithmetic as
+        ``plan_hours``.
         """
         start_dt, revert = make_aware(start)
-        no_resource = self.env["resource.resource"]
         remaining = dict(enumerate(hours_list))
         results = [False] * len(hours_list)
-        delta = timedelta(days=14)
+        # windows from the start's day 00:00 UTC: the work intervals of a
+        # calendar and day are cached (``_sla_work_intervals``)
+        day = start_dt.astimezone(utc).date()
         for n in range(100):
-            window = start_dt + delta * n
-            intervals = calendar._work_intervals_batch(
-                window, window + delta, resources=no_resource
-            )[no_resource.id]
-            for interval_start, interval_stop, _meta in intervals:
+            intervals = calendar._sla_work_intervals(
+                day + timedelta(days=SLA_WINDOW_DAYS * n)
+            )
+            for interval_start, interval_stop in intervals:
+                if interval_stop <= start_dt:
+                    continue
+                interval_start = max(interval_start, start_dt)
                 interval_hours = (interval_stop - interval_start).total_seconds() / 3600
                 for index, hours in list(remaining.items()):
                     if hours <= interval_hours:

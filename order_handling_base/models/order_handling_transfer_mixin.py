@@ -95,9 +95,14 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 continue
             departments = document_slips.department_id
             partners = (departments.manager_id | departments.member_ids).partner_id
+            extra_lines, extra_partners = document._transfer_message_extra()
+            partners |= extra_partners
             lines = Markup("").join(
-                Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
-                for slip in document_slips
+                [
+                    Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
+                    for slip in document_slips
+                ]
+                + [Markup("<li>%s</li>") % line for line in extra_lines]
             )
             body = Markup("%s<ul>%s</ul>") % (
                 self.env._("Transferred to departments:"),
@@ -108,6 +113,13 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _transfer_message_extra(self):
+        """Hook: ``(lines, partners)`` added to the transfer message of
+        ``self`` (one document): another department that gets work on the
+        document in the same step is told by the same message."""
+        self.ensure_one()
+        return [], self.env["res.partner"]
 
     def action_view_transfer_slips(self):
         self.ensure_one()

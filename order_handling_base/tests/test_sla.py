@@ -220,3 +220,37 @@ class TestSla(OrderHandlingCommon):
         self.assertEqual(
             {row.id for row in table}, {self.policy.id, self.urgent_policy.id}
         )
+
+    @freeze_time(FRIDAY_3PM)
+    def test_calendar_cache_follows_changes(self):
+        """The work time of a calendar is cached per day: the second document
+        of the day costs no calendar query, and a new public holiday or a
+        changed attendance is seen at once."""
+        first = self._transfer(["quality"])
+        self.assertEqual(first.sla_deadline, datetime(2026, 11, 30, 15, 0))
+        Slip = self.env["order.handling.transfer"]
+        start = datetime(2026, 11, 27, 15, 0)
+        with self.assertQueryCount(0):
+            self.assertEqual(
+                Slip._sla_plan_hours(self.calendar, start, (8.0,)),
+                (datetime(2026, 11, 30, 15, 0),),
+            )
+        holiday = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Factory holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 11, 30, 0, 0),
+                "date_to": datetime(2026, 11, 30, 23, 59, 59),
+            }
+        )
+        second = self._transfer(["warehouse"])
+        self.assertEqual(second.sla_deadline, datetime(2026, 12, 1, 15, 0))
+        holiday.unlink()
+        # Monday afternoons off
+        self.calendar.attendance_ids.filtered(
+            lambda a: a.dayofweek == "0" and a.hour_from == 13
+        ).unlink()
+        self.assertEqual(
+            Slip._sla_plan_hours(self.calendar, start, (8.0,)),
+            (datetime(2026, 12, 1, 10, 0),),
+        )

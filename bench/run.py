@@ -51,7 +51,20 @@ def parse_args():
     parser.add_argument(
         "--skip", default="", help="comma list of measures to skip (1-4)"
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma list of the measures to run (1-4); the others are skipped",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="keep the measures of --out that this run does not take "
+        "(each measure records when and at which scale it was taken)",
+    )
     args = parser.parse_args()
+    if args.only:
+        args.skip = ",".join(sorted({"1", "2", "3", "4"} - set(args.only.split(","))))
     if args.scale in SCALES:
         args.sizes = dict(SCALES[args.scale])
     elif args.scale.isdigit():
@@ -332,29 +345,32 @@ def run_overhead(ids, n, lines=10):
         plain_ids = create_orders(env, [order_vals(ids, lines, i) for i in range(n)])
     steps = intake_steps(ids)
     per_step = {name: [0.0, 0] for name, _u, _f in steps}
-    for order_id in path_ids:
+    plain = [0.0, 0]
+    load_start = os.getloadavg()[0]
+    # path and plain orders alternate, so that a change of the machine's
+    # load during the run weighs on both sides alike
+    for order_id, plain_id in zip(path_ids, plain_ids, strict=True):
         for name, uid, func in steps:
             secs, queries, _r = timed(uid, lambda env, f=func: f(env, order_id))
             per_step[name][0] += secs
             per_step[name][1] += queries
+        set_intake_required(False)
+        try:
+            secs, queries, _r = timed(
+                ids["clerk"],
+                lambda env, o=plain_id: env["sale.order"].browse(o).action_confirm(),
+            )
+        finally:
+            set_intake_required(True)
+        plain[0] += secs
+        plain[1] += queries
+    load_end = os.getloadavg()[0]
     with Env() as env:
         stages = collections.Counter(
             env["sale.order"]
             .browse(path_ids)
             .mapped(lambda o: (o.intake_stage, o.state))
         )
-    set_intake_required(False)
-    plain = [0.0, 0]
-    try:
-        for order_id in plain_ids:
-            secs, queries, _r = timed(
-                ids["clerk"],
-                lambda env: env["sale.order"].browse(order_id).action_confirm(),
-            )
-            plain[0] += secs
-            plain[1] += queries
-    finally:
-        set_intake_required(True)
     path_time = sum(v[0] for v in per_step.values())
     path_queries = sum(v[1] for v in per_step.values())
     result = {
@@ -374,6 +390,8 @@ def run_overhead(ids, n, lines=10):
         "per_order_queries": {name: round(v[1] / n, 1) for name, v in per_step.items()}
         | {"plain_confirm": round(plain[1] / n, 1)},
         "target": 2.0,
+        "load_average": {"start": round(load_start, 2), "end": round(load_end, 2)},
+        "interleaved": True,
     }
     result["top_tables"] = profile_tables(ids, lines)
     RESULTS["measures"]["overhead"] = result
@@ -1362,6 +1380,17 @@ def print_table():
             "5. peak RSS of a worker / all processes (MB)",
             f"{c['peak_rss_worker_mb']} / {c['peak_rss_total_mb']}",
         )
+    taken = {
+        (measure.get("taken_at"), measure.get("scale"))
+        for measure in m.values()
+        if measure.get("taken_at")
+    }
+    if len(taken) > 1:
+        lines.append("measures taken by different runs:")
+        for name, measure in m.items():
+            lines.append(
+                f"   {name}: {measure.get('taken_at')}, scale {measure.get('scale')}"
+            )
     text = "\n".join(lines)
     print(text, flush=True)
     return text
@@ -1383,6 +1412,25 @@ def main():
     if "4" not in skip:
         run_concurrency(ids, ARGS.sizes["seconds"], ARGS.sizes["clients"])
     RESULTS["total_seconds"] = round(time.perf_counter() - start, 1)
+    taken_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    for measure in RESULTS["measures"].values():
+        measure.setdefault("taken_at", taken_at)
+        measure.setdefault("scale", ARGS.scale)
+    if ARGS.merge and os.path.exists(ARGS.out):
+        with open(ARGS.out, encoding="utf-8") as previous_file:
+            previous = json.load(previous_file)
+        for name, measure in previous.get("measures", {}).items():
+            if name not in RESULTS["measures"]:
+                # taken by an earlier run: say so
+                measure.setdefault("taken_at", previous.get("taken_at", "earlier run"))
+                measure.setdefault("scale", previous.get("scale"))
+                RESULTS["measures"][name] = measure
+        RESULTS["measures"] = {
+            name: RESULTS["measures"][name]
+            for name in ("overhead", "line_scaling", "reporting", "concurrency")
+            if name in RESULTS["measures"]
+        }
+    RESULTS["taken_at"] = taken_at
     RESULTS["table"] = print_table()
     with open(ARGS.out, "w", encoding="utf-8") as out:
         json.dump(RESULTS, out, indent=2, default=str)

@@ -10,6 +10,8 @@
 #   bench/results.json. The concurrency measure starts its own Odoo with
 #   --workers=4 on 127.0.0.1:${OH_BENCH_PORT:-8369} (stopped at the end).
 #   Never run by `make test` or CI.
+#   BENCH_ONLY=1 (or 1,2 …) runs only those measures and merges them into the
+#   existing bench/results.json, whose other measures keep their own date.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -78,5 +80,9 @@ install_into "$BENCH_DB" "$ADDONS" "$LOG"
 say "database $BENCH_DB ready in $((SECONDS - start)) s"
 
 cd "$ROOT"
+ONLY_ARGS=()
+if [ -n "${BENCH_ONLY:-}" ]; then
+    ONLY_ARGS=(--only "$BENCH_ONLY" --merge)
+fi
 exec "$PYTHON" "$ROOT/bench/run.py" -c "$ODOO_CONF" -d "$BENCH_DB" --scale "$SCALE" \
-    --port "$BENCH_PORT" --out "$ROOT/bench/results.json"
+    --port "$BENCH_PORT" --out "$ROOT/bench/results.json" ${ONLY_ARGS[@]+"${ONLY_ARGS[@]}"}

@@ -9,3 +9,6 @@ from . import res_company
 from . import res_config_settings
 from . import sale_order
 from . import base
+from . import mail_queue
+from . import mail_batch
+from . import resource_calendar

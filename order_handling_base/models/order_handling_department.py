@@ -85,8 +85,9 @@ class OrderHandlingDepartment(models.Model):
         silently skips a department."""
         company = company or self.env.company
         codes = [codes] if isinstance(codes, str) else list(codes)
-        departments = self.sudo().search(
-            [("code", "in", codes), ("company_id", "=", company.id)]
+        departments = self.sudo().search_fetch(
+            [("code", "in", codes), ("company_id", "=", company.id)],
+            ["code", "name", "manager_id", "company_id"],
         )
         missing = set(codes) - set(departments.mapped("code"))
         if missing:

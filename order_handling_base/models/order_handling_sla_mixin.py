@@ -1,10 +1,17 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
+
+from pytz import utc
 
 from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import format_datetime
+
+from odoo.addons.resource.models.utils import make_aware
+
+from .resource_calendar import SLA_WINDOW_DAYS
 
 SLA_STATUSES = [
     ("none", "No Target"),
@@ -96,24 +103,26 @@ class OrderHandlingSlaMixin(models.AbstractModel):
     def _compute_sla(self):
         if not self:
             return
-        policies = (
-            self.env["order.handling.sla.policy"].sudo()._get_policies(self._name)
-        )
+        Policy = self.env["order.handling.sla.policy"]
+        # the policies of this model, from the registry cache: no query
+        table = Policy._get_policy_table(self._name)
         # deadlines of records that share policy and start are planned once
         planned = {}
         for record in self:
-            policy = policies.browse()
-            if policies and record.stage_start:
+            row = None
+            if table and record.stage_start:
                 company = (
                     record.company_id
                     if "company_id" in record._fields
                     else self.env.company
                 )
-                policy = policies._match(
-                    company, record._stage_value(), record._sla_order_class()
-                )
-            record.sla_policy_id = policy
-            if not policy:
+                stage = record._stage_value()
+                if any(candidate.stage == stage for candidate in table):
+                    row = Policy._match_row(
+                        table, company.id, stage, record._sla_order_class()
+                    )
+            record.sla_policy_id = row.id if row else False
+            if not row:
                 record.sla_deadline = False
                 record.sla_at_risk_date = False
                 continue
@@ -124,22 +133,51 @@ class OrderHandlingSlaMixin(models.AbstractModel):
                 span = fixed - record.stage_start
                 record.sla_deadline = fixed
                 record.sla_at_risk_date = record.stage_start + span * (
-                    policy.at_risk_percent / 100.0
+                    row.at_risk_percent / 100.0
                 )
                 continue
-            key = (policy.id, record.stage_start)
+            key = (row.id, record.stage_start)
             if key not in planned:
-                calendar = policy.calendar_id
-                at_risk_hours = policy.target_hours * policy.at_risk_percent / 100.0
-                planned[key] = (
-                    calendar.plan_hours(
-                        policy.target_hours, record.stage_start, compute_leaves=True
-                    ),
-                    calendar.plan_hours(
-                        at_risk_hours, record.stage_start, compute_leaves=True
-                    ),
+                at_risk_hours = row.target_hours * row.at_risk_percent / 100.0
+                planned[key] = self._sla_plan_hours(
+                    self.env["resource.calendar"].browse(row.calendar_id),
+                    record.stage_start,
+                    (row.target_hours, at_risk_hours),
                 )
             record.sla_deadline, record.sla_at_risk_date = planned[key]
+
+    @api.model
+    def _sla_plan_hours(self, calendar, start, hours_list):
+        """``calendar.plan_hours(hours, start, compute_leaves=True)`` for each
+        of ``hours_list`` (not negative), in one walk over the calendar's
+        work intervals, which are cached per calendar and day (no query for
+        the documents that enter a stage the same day). Same arithmetic as
+        ``plan_hours``.
+        """
+        start_dt, revert = make_aware(start)
+        remaining = dict(enumerate(hours_list))
+        results = [False] * len(hours_list)
+        # windows from the start's day 00:00 UTC: the work intervals of a
+        # calendar and day are cached (``_sla_work_intervals``)
+        day = start_dt.astimezone(utc).date()
+        for n in range(100):
+            intervals = calendar._sla_work_intervals(
+                day + timedelta(days=SLA_WINDOW_DAYS * n)
+            )
+            for interval_start, interval_stop in intervals:
+                if interval_stop <= start_dt:
+                    continue
+                interval_start = max(interval_start, start_dt)
+                interval_hours = (interval_stop - interval_start).total_seconds() / 3600
+                for index, hours in list(remaining.items()):
+                    if hours <= interval_hours:
+                        results[index] = revert(interval_start + timedelta(hours=hours))
+                        del remaining[index]
+                    else:
+                        remaining[index] = hours - interval_hours
+                if not remaining:
+                    return tuple(results)
+        return tuple(results)
 
     @api.depends("stage_start")
     def _compute_sla_escalated(self):

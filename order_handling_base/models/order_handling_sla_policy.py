@@ -1,13 +1,23 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import ormcache
 
 ORDER_CLASSES = [
     ("regular", "Regular"),
     ("non_regular", "Non-regular"),
     ("urgent", "Urgent"),
 ]
+
+
+# what the SLA compute needs of a policy, cached per document type
+PolicyRow = namedtuple(
+    "PolicyRow",
+    "id stage company_id order_class target_hours at_risk_percent calendar_id",
+)
 
 
 class OrderHandlingSlaPolicy(models.Model):
@@ -129,10 +139,63 @@ class OrderHandlingSlaPolicy(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        policies = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return policies
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
     @api.model
     def _get_policies(self, res_model):
         """All active policies of a document type, one query."""
         return self.search([("res_model", "=", res_model)], order="sequence, id")
+
+    @api.model
+    @ormcache("res_model")
+    def _get_policy_table(self, res_model):
+        """The active policies of a document type as ``PolicyRow`` tuples,
+        in ``_get_policies`` order, kept in the registry cache (cleared on
+        every change of a policy, in every worker): the SLA compute of a
+        stage change reads no policy from the database."""
+        policies = self.sudo().with_context(active_test=True)._get_policies(res_model)
+        return tuple(
+            PolicyRow(
+                policy.id,
+                policy.stage,
+                policy.company_id.id,
+                policy.order_class or False,
+                policy.target_hours,
+                policy.at_risk_percent,
+                policy.calendar_id.id,
+            )
+            for policy in policies
+        )
+
+    @api.model
+    def _match_row(self, rows, company_id, stage, order_class):
+        """``_match`` on ``PolicyRow`` tuples: the best row for a document
+        (same stage, same company or none, own class before 'any class')."""
+        best = None
+        for row in rows:
+            if row.stage != stage:
+                continue
+            if row.company_id and row.company_id != company_id:
+                continue
+            if row.order_class and row.order_class != order_class:
+                continue
+            if best is None or (row.order_class and not best.order_class):
+                best = row
+        return best
 
     def _match(self, company, stage, order_class):
         """Pick the best policy of ``self`` for a document: same stage, same

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class OrderHandlingStageMixin(models.AbstractModel):
@@ -101,12 +102,18 @@ class OrderHandlingStageMixin(models.AbstractModel):
                 "res_model": self._name,
                 "res_id": record.id,
                 "stage": record._stage_value(),
+                "document_type": self._name,
+                "stage_key": f"{self._name},{record._stage_value()}",
                 "date_start": record.stage_start,
                 "company_id": (
                     record.company_id.id
                     if "company_id" in record._fields and record.company_id
                     else self.env.company.id
                 ),
+                # what the computes give an open row, given here: the row is
+                # inserted complete, with no recompute and UPDATE after it
+                "duration_hours": 0.0,
+                "is_late": False,
             }
             for record in self
             if record._stage_value()
@@ -115,21 +122,89 @@ class OrderHandlingStageMixin(models.AbstractModel):
             self.env["order.handling.stage.log"].sudo().create(logs)
 
     def _stage_log_close(self):
-        """Close the open log rows of ``self``, one query to find them."""
+        """Close the open log rows of ``self`` in one UPDATE.
+
+        Raw SQL because this runs at every stage change of every document:
+        through the ORM it takes a search, a read, the write and the
+        recompute of ``duration_hours`` / ``is_late`` (four queries). The
+        statement sets what the ORM would (``date_end``, the extra values,
+        the two computed fields with the same arithmetic, ``write_uid`` /
+        ``write_date``) and the cache of the rows is invalidated."""
+        if not self.ids:
+            return
         Log = self.env["order.handling.stage.log"].sudo()
-        open_logs = Log.search(
+        Log.flush_model()
+        now = fields.Datetime.now()
+        extra_by_id = {record.id: record._stage_log_extra_vals() for record in self}
+        unknown = {key for extra in extra_by_id.values() for key in extra} - {
+            "sla_deadline"
+        }
+        if unknown:
+            # a consumer added other values: let the ORM write them
+            return self._stage_log_close_orm(extra_by_id, now)
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s::timestamp)",
+                record_id,
+                extra.get("sla_deadline") or None,
+            )
+            for record_id, extra in extra_by_id.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE order_handling_stage_log AS log
+                   SET date_end = %(now)s,
+                       sla_deadline = COALESCE(v.deadline, log.sla_deadline),
+                       duration_hours = EXTRACT(
+                           EPOCH FROM (%(now)s - log.date_start)
+                       )::float8 / 3600.0::float8,
+                       is_late = COALESCE(
+                           %(now)s > COALESCE(v.deadline, log.sla_deadline),
+                           FALSE
+                       ),
+                       write_uid = %(uid)s,
+                       write_date = %(write_date)s
+                  FROM (VALUES %(rows)s) AS v(res_id, deadline)
+                 WHERE log.res_model = %(model)s
+                   AND log.res_id = v.res_id
+                   AND log.date_end IS NULL
+             RETURNING log.id
+                """,
+                now=now,
+                uid=self.env.uid,
+                write_date=self.env.cr.now(),
+                rows=rows,
+                model=self._name,
+            )
+        )
+        log_ids = [row[0] for row in self.env.cr.fetchall()]
+        if log_ids:
+            Log.browse(log_ids).invalidate_recordset(
+                [
+                    "date_end",
+                    "sla_deadline",
+                    "duration_hours",
+                    "is_late",
+                    "write_uid",
+                    "write_date",
+                ]
+            )
+
+    def _stage_log_close_orm(self, extra_by_id, now):
+        """``_stage_log_close`` through the ORM, for extra values other
+        than the SLA deadline."""
+        Log = self.env["order.handling.stage.log"].sudo()
+        open_logs = Log.search_fetch(
             [
                 ("res_model", "=", self._name),
                 ("res_id", "in", self.ids),
                 ("date_end", "=", False),
-            ]
+            ],
+            ["res_id", "date_start", "sla_deadline"],
         )
-        if not open_logs:
-            return
-        now = fields.Datetime.now()
         # one write per distinct set of extra values (usually one in all)
         logs_by_extra = defaultdict(lambda: Log.browse())
-        extra_by_id = {record.id: record._stage_log_extra_vals() for record in self}
         for log in open_logs:
             key = tuple(sorted(extra_by_id.get(log.res_id, {}).items()))
             logs_by_extra[key] |= log

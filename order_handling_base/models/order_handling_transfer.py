@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import create_index
 
+from .mail_batch import feedback_activities, schedule_activities
+
 STATES = [
     ("sent", "Sent"),
     ("acknowledged", "Acknowledged"),
@@ -306,25 +308,25 @@ class OrderHandlingTransfer(models.Model):
                         )
 
     def _notify_departments(self):
-        """One activity per slip for its department's responsible user, created
-        in one batch per responsible user; the assignment mail is not sent
-        (the department is told by the message posted on the document)."""
-        activity_type = self.env.ref("order_handling_base.mail_activity_type_transfer")
-        by_manager = {}
-        for slip in self:
-            if slip.department_id.manager_id:
-                manager = slip.department_id.manager_id
-                by_manager[manager] = by_manager.get(manager, self.browse()) | slip
-        for manager, slips in by_manager.items():
-            slips = slips.sudo().with_context(
-                mail_activity_quick_update=True, lang=manager.lang or self.env.lang
-            )
-            slips.activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=manager.id,
-                summary=slips.env._("Acknowledge the transferred document"),
-                date_deadline=fields.Date.context_today(self),
-            )
+        """One activity per slip for its department's responsible user, all
+        created in one batch (summary in the user's language); the assignment
+        mail is not sent (the department is told by the message posted on the
+        document)."""
+        summaries = {}
+        assignments = []
+        for slip in self.sudo():
+            manager = slip.department_id.manager_id
+            if not manager:
+                continue
+            lang = manager.lang or self.env.lang
+            if lang not in summaries:
+                summaries[lang] = self.with_context(lang=lang).env._(
+                    "Acknowledge the transferred document"
+                )
+            assignments.append((slip, manager, {"summary": summaries[lang]}))
+        schedule_activities(
+            assignments, "order_handling_base.mail_activity_type_transfer"
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -371,9 +373,7 @@ class OrderHandlingTransfer(models.Model):
                 )
 
     def _finish_activities(self):
-        self.sudo().activity_feedback(
-            ["order_handling_base.mail_activity_type_transfer"]
-        )
+        feedback_activities(self, ["order_handling_base.mail_activity_type_transfer"])
 
     def action_acknowledge(self):
         """The receiving department confirms it has the document."""

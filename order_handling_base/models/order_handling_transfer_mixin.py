@@ -6,6 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from .mail_queue import with_mail_queue
+
 
 class OrderHandlingTransferMixin(models.AbstractModel):
     """Documents that can be handed to departments with transfer slips.
@@ -80,25 +82,44 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         slips_by_document = defaultdict(lambda: slips.browse())
         for slip in slips:
             slips_by_document[slip.res_id] |= slip
-        for document in self:
+        # the departments' users are notified, not subscribed: sale orders
+        # (``mail_post_autofollow``) would otherwise make every member a
+        # follower who gets a copy of each later customer mail; those who
+        # get e-mails get them from the mail queue
+        documents = with_mail_queue(self.sudo()).with_context(
+            mail_post_autofollow=False
+        )
+        for document in documents:
             document_slips = slips_by_document.get(document.id)
             if not document_slips:
                 continue
             departments = document_slips.department_id
             partners = (departments.manager_id | departments.member_ids).partner_id
+            extra_lines, extra_partners = document._transfer_message_extra()
+            partners |= extra_partners
             lines = Markup("").join(
-                Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
-                for slip in document_slips
+                [
+                    Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
+                    for slip in document_slips
+                ]
+                + [Markup("<li>%s</li>") % line for line in extra_lines]
             )
             body = Markup("%s<ul>%s</ul>") % (
                 self.env._("Transferred to departments:"),
                 lines,
             )
-            document.sudo().message_post(
+            document.message_post(
                 body=body,
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _transfer_message_extra(self):
+        """Hook: ``(lines, partners)`` added to the transfer message of
+        ``self`` (one document): another department that gets work on the
+        document in the same step is told by the same message."""
+        self.ensure_one()
+        return [], self.env["res.partner"]
 
     def action_view_transfer_slips(self):
         self.ensure_one()

@@ -167,3 +167,90 @@ class TestSla(OrderHandlingCommon):
             ("order.handling.transfer", "Transfer Slip"),
             Policy._selection_res_model(),
         )
+
+    def test_one_walk_plans_like_plan_hours(self):
+        """``_sla_plan_hours`` gives what ``plan_hours`` gives for each
+        duration, over a weekend, a public holiday and several windows."""
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Factory holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 12, 1, 0, 0),
+                "date_to": datetime(2026, 12, 1, 23, 59, 59),
+            }
+        )
+        Slip = self.env["order.handling.transfer"]
+        for start in (
+            datetime(2026, 11, 27, 15, 0),  # Friday afternoon
+            datetime(2026, 11, 28, 9, 30),  # Saturday
+            datetime(2026, 11, 30, 12, 15),  # Monday, lunch break
+        ):
+            hours = (0.5, 4.0, 8.0, 16.0, 150.0)
+            expected = tuple(
+                self.calendar.plan_hours(h, start, compute_leaves=True) for h in hours
+            )
+            self.assertEqual(
+                Slip._sla_plan_hours(self.calendar, start, hours), expected, start
+            )
+
+    @freeze_time(FRIDAY_3PM)
+    def test_policy_changes_reach_the_cached_table(self):
+        """Policies are kept in the registry cache: a change is seen at once."""
+        first = self._transfer(["quality"])
+        self.assertEqual(first.sla_deadline, datetime(2026, 11, 30, 15, 0))
+        self.policy.target_hours = 2
+        second = self._transfer(["warehouse"])
+        self.assertEqual(second.sla_deadline, datetime(2026, 11, 27, 17, 0))
+        self.policy.action_archive()
+        third = self._transfer(["production"])
+        self.assertFalse(third.sla_policy_id)
+        self.assertFalse(third.sla_deadline)
+
+    @freeze_time(FRIDAY_3PM)
+    def test_stage_change_reads_no_policy(self):
+        """The SLA of a stage change costs the calendar queries only: the
+        policies come from the registry cache."""
+        slip = self._transfer(["quality"])
+        slip.sudo().write({"state": "acknowledged"})
+        self.env.flush_all()
+        Policy = self.env["order.handling.sla.policy"]
+        Policy._get_policy_table("order.handling.transfer")  # warm
+        with self.assertQueryCount(0):
+            table = Policy._get_policy_table("order.handling.transfer")
+        self.assertEqual(
+            {row.id for row in table}, {self.policy.id, self.urgent_policy.id}
+        )
+
+    @freeze_time(FRIDAY_3PM)
+    def test_calendar_cache_follows_changes(self):
+        """The work time of a calendar is cached per day: the second document
+        of the day costs no calendar query, and a new public holiday or a
+        changed attendance is seen at once."""
+        first = self._transfer(["quality"])
+        self.assertEqual(first.sla_deadline, datetime(2026, 11, 30, 15, 0))
+        Slip = self.env["order.handling.transfer"]
+        start = datetime(2026, 11, 27, 15, 0)
+        with self.assertQueryCount(0):
+            self.assertEqual(
+                Slip._sla_plan_hours(self.calendar, start, (8.0,)),
+                (datetime(2026, 11, 30, 15, 0),),
+            )
+        holiday = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Factory holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 11, 30, 0, 0),
+                "date_to": datetime(2026, 11, 30, 23, 59, 59),
+            }
+        )
+        second = self._transfer(["warehouse"])
+        self.assertEqual(second.sla_deadline, datetime(2026, 12, 1, 15, 0))
+        holiday.unlink()
+        # Monday afternoons off
+        self.calendar.attendance_ids.filtered(
+            lambda a: a.dayofweek == "0" and a.hour_from == 13
+        ).unlink()
+        self.assertEqual(
+            Slip._sla_plan_hours(self.calendar, start, (8.0,)),
+            (datetime(2026, 12, 1, 10, 0),),
+        )

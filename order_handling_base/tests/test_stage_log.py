@@ -123,3 +123,33 @@ class TestStageLog(OrderHandlingCommon):
         slip = self._transfer(["quality"])
         self.assertEqual(slip.stage_log_ids.stage_key, "order.handling.transfer,sent")
         self.assertEqual(slip.stage_log_ids.document_type, "order.handling.transfer")
+
+    def test_close_sets_what_the_orm_would(self):
+        """The stage log is closed by one UPDATE: end, duration, deadline,
+        lateness and the writer are those the ORM computes."""
+        with freeze_time("2026-11-23 08:00:00"):  # Monday
+            slips = self._transfer(["quality", "warehouse"])
+        deadlines = slips.mapped("sla_deadline")
+        self.assertTrue(all(deadlines))
+        with freeze_time("2026-11-23 09:20:00"):
+            slips[0].with_user(self.users["quality"]).action_acknowledge()
+        with freeze_time("2026-12-10 08:00:00"):
+            slips[1].with_user(self.users["warehouse"]).action_acknowledge()
+        on_time, late = (
+            slip.stage_log_ids.filtered(lambda rec: rec.stage == "sent")
+            for slip in slips
+        )
+        self.assertEqual(on_time.date_end, datetime(2026, 11, 23, 9, 20))
+        self.assertEqual(on_time.duration_hours, 80 / 60)
+        self.assertEqual(on_time.sla_deadline, deadlines[0])
+        self.assertFalse(on_time.is_late)
+        self.assertEqual(on_time.write_uid, self.users["quality"])
+        self.assertEqual(late.duration_hours, (17 * 24) + 0.0)
+        self.assertTrue(late.is_late)
+        self.assertEqual(late.write_uid, self.users["warehouse"])
+        # the new rows are open, with nothing computed after their insert
+        for slip in slips:
+            current = slip.stage_log_ids.filtered(lambda rec: not rec.date_end)
+            self.assertEqual(current.stage, "acknowledged")
+            self.assertEqual(current.duration_hours, 0.0)
+            self.assertFalse(current.is_late)

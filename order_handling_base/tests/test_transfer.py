@@ -40,6 +40,32 @@ class TestTransfer(OrderHandlingCommon):
             ).partner_id,
         )
 
+    def test_departments_are_notified_not_subscribed(self):
+        """The departments' people get the transfer message (inbox or
+        e-mail) but do not follow the order: later customer mails are not
+        copied to them. Their e-mails go through the mail queue, which is
+        triggered."""
+        cron = self.env.ref("mail.ir_cron_mail_scheduler_action")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        triggers_before = Trigger.search([("cron_id", "=", cron.id)])
+        self._transfer(["quality", "warehouse"])
+        people = (
+            self.users["quality"] | self.users["member"] | self.users["warehouse"]
+        ).partner_id
+        message = self.order.message_ids.filtered(
+            lambda m: "Transferred to departments" in (m.body or "")
+        )
+        self.assertEqual(message.partner_ids, people)
+        self.assertFalse(people & self.order.message_partner_ids)
+        notified = message.notification_ids.res_partner_id
+        self.assertEqual(notified & people, people)
+        mails = (
+            self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        )
+        self.assertTrue(mails, "the e-mail users get an e-mail")
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "queued, not sent")
+        self.assertTrue(Trigger.search([("cron_id", "=", cron.id)]) - triggers_before)
+
     def test_acknowledge(self):
         slip = self._transfer(["quality"])
         member = self.users["member"]

@@ -6,6 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.order_handling_base.models.mail_batch import (
+    feedback_activities,
+    post_template,
+    schedule_activities,
+)
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 INTAKE_STAGES = [
     ("draft", "With Sales"),
     ("submitted", "To Check"),
@@ -498,6 +505,7 @@ class SaleOrder(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    @mail_queued
     def action_intake_submit(self):
         """Sales hands the order to logistics (R1.1); a returned order comes
         back corrected."""
@@ -528,20 +536,17 @@ class SaleOrder(models.Model):
                 "intake_submitted_date": now,
             }
         )
-        self.sudo().activity_feedback(
-            ["sale_order_intake.mail_activity_type_intake_correct"]
+        feedback_activities(
+            self, ["sale_order_intake.mail_activity_type_intake_correct"]
         )
         logistics = self.env["order.handling.department"]._get_by_code(
             "logistics", self.company_id[:1]
         )
-        for order in self:
-            clerk = order.intake_clerk_id or logistics.manager_id
-            if clerk:
-                order.sudo().activity_schedule(
-                    "sale_order_intake.mail_activity_type_intake_check",
-                    user_id=clerk.id,
-                    date_deadline=fields.Date.context_today(self),
-                )
+        # the clerk's activity is the notice (no "assigned to you" e-mail)
+        schedule_activities(
+            [(order, order.intake_clerk_id or logistics.manager_id) for order in self],
+            "sale_order_intake.mail_activity_type_intake_check",
+        )
         return True
 
     def action_intake_check(self):
@@ -555,6 +560,15 @@ class SaleOrder(models.Model):
             ),
         )
         failures = self._intake_run_checks()
+        clean = self.filtered(
+            lambda order: (
+                not any(blocking for _r, _l, _d, blocking in failures.get(order.id, []))
+            )
+        )
+        # the stage first, then the class: the deadline of the new stage is
+        # computed once, with the class (and the stay in "to check" is logged
+        # with the deadline it had)
+        clean.sudo().write({"intake_stage": "checked"})
         self.order_line._intake_classify()
         self.order_line._intake_snapshot_availability()
         now = fields.Datetime.now()
@@ -564,16 +578,10 @@ class SaleOrder(models.Model):
                 "intake_checked_date": now,
             }
         )
-        clean = self.filtered(
-            lambda order: (
-                not any(blocking for _r, _l, _d, blocking in failures.get(order.id, []))
-            )
-        )
         for order in self.filtered(lambda o: not o.intake_clerk_id):
             order.sudo().intake_clerk_id = self.env.user
-        clean.sudo().write({"intake_stage": "checked"})
-        clean.sudo().activity_feedback(
-            ["sale_order_intake.mail_activity_type_intake_check"]
+        feedback_activities(
+            clean, ["sale_order_intake.mail_activity_type_intake_check"]
         )
         for order in self - clean:
             reasons = [
@@ -626,6 +634,7 @@ class SaleOrder(models.Model):
             return self.env._("%(check)s: %(detail)s", **values)
         return rule.message
 
+    @mail_queued
     def _intake_return(self, reason):
         """Back to sales with the reasons: message and activity for the
         salesperson; the return is counted (R1.3)."""
@@ -649,16 +658,15 @@ class SaleOrder(models.Model):
                 partner_ids=salesperson.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
-            order.sudo().activity_feedback(
-                ["sale_order_intake.mail_activity_type_intake_check"]
+            feedback_activities(
+                order, ["sale_order_intake.mail_activity_type_intake_check"]
             )
-            if salesperson:
-                order.sudo().activity_schedule(
-                    "sale_order_intake.mail_activity_type_intake_correct",
-                    user_id=salesperson.id,
-                    note=reason,
-                    date_deadline=fields.Date.context_today(self),
-                )
+            # the message above tells the salesperson: no assignment e-mail
+            schedule_activities(
+                [(order, salesperson)],
+                "sale_order_intake.mail_activity_type_intake_correct",
+                note=reason,
+            )
 
     def action_intake_return(self, reason=None):
         """The clerk returns an order by hand, with reasons the checks do
@@ -731,6 +739,7 @@ class SaleOrder(models.Model):
         )
         return True
 
+    @mail_queued
     def action_intake_accept(self):
         """Accept a clean order and transfer it (R2.2): regular orders to
         quality and the warehouse, non-regular ones to engineering."""
@@ -936,12 +945,12 @@ class SaleOrder(models.Model):
                 partner_ids=(people | order.user_id).partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-            for manager in managers:
-                order.sudo().activity_schedule(
-                    "sale_order_intake.mail_activity_type_intake_urgent",
-                    user_id=manager.id,
-                    date_deadline=fields.Date.to_date(order.urgent_deadline),
-                )
+            # the message above tells them: no assignment e-mail
+            schedule_activities(
+                [(order, manager) for manager in managers],
+                "sale_order_intake.mail_activity_type_intake_urgent",
+                date_deadline=fields.Date.to_date(order.urgent_deadline),
+            )
             order.transfer_slip_ids.filtered(
                 lambda s: s.state in ("sent", "acknowledged")
             ).sudo().write({"priority": "1"})
@@ -974,12 +983,11 @@ class SaleOrder(models.Model):
                 partner_ids=users.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
-            for user in users:
-                order.sudo().activity_schedule(
-                    "order_handling_base.mail_activity_type_sla_escalation",
-                    user_id=user.id,
-                    date_deadline=fields.Date.context_today(self),
-                )
+            # the message above tells them: no assignment e-mail
+            schedule_activities(
+                [(order, user) for user in users],
+                "order_handling_base.mail_activity_type_sla_escalation",
+            )
         return late
 
     # ------------------------------------------------------------------
@@ -995,6 +1003,7 @@ class SaleOrder(models.Model):
         group = ENGINEERING if self.intake_class == "non_regular" else WORKSHOP
         return user.has_group(group)
 
+    @mail_queued
     def action_intake_propose_date(self, date=None):
         """The responsible supervisor enters the delivery date the factory can
         keep; the clerk is asked to reply it."""
@@ -1041,14 +1050,14 @@ class SaleOrder(models.Model):
                 "delivery_date_proposed_uid": self.env.uid,
             }
         )
-        for order in self.filtered("intake_clerk_id"):
-            order.sudo().activity_schedule(
-                "sale_order_intake.mail_activity_type_intake_reply_date",
-                user_id=order.intake_clerk_id.id,
-                date_deadline=fields.Date.context_today(self),
-            )
+        # the clerk's activity is the notice (no "assigned to you" e-mail)
+        schedule_activities(
+            [(order, order.intake_clerk_id) for order in self],
+            "sale_order_intake.mail_activity_type_intake_reply_date",
+        )
         return True
 
+    @mail_queued
     def action_intake_reply_date(self):
         """The clerk replies the date to sales and the customer: the order's
         commitment date is set and the customer gets the mail."""
@@ -1069,14 +1078,15 @@ class SaleOrder(models.Model):
                     "delivery_date_replied_date": fields.Datetime.now(),
                 }
             )
-        self.sudo().activity_feedback(
-            ["sale_order_intake.mail_activity_type_intake_reply_date"]
+        feedback_activities(
+            self, ["sale_order_intake.mail_activity_type_intake_reply_date"]
         )
         self._intake_send_mail(
             "sale_order_intake.mail_template_intake_delivery_date", force=True
         )
         return True
 
+    @mail_queued
     def action_intake_complete(self):
         """Delivered and confirmed with the customer: close the order and
         thank the customer (R5.4, R6.3)."""
@@ -1105,15 +1115,14 @@ class SaleOrder(models.Model):
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
-        for order in self:
-            if force or order.company_id.intake_customer_mails:
-                order.sudo().with_context(
-                    lang=order.partner_id.lang
-                ).message_post_with_source(
-                    template,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                )
+        # rendered once for all orders, in each customer's language, and
+        # posted without the composer wizard (same message and e-mail)
+        post_template(
+            self.filtered(
+                lambda order: force or order.company_id.intake_customer_mails
+            ).sudo(),
+            template.sudo(),
+        )
 
     def _intake_notify_shipped(self):
         self._intake_send_mail("sale_order_intake.mail_template_intake_shipped")

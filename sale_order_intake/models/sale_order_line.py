@@ -105,12 +105,18 @@ class SaleOrderLine(models.Model):
             values.setdefault(reason, self.browse())
             values[reason] |= line
         for reason, reason_lines in values.items():
-            reason_lines.sudo().write(
-                {
-                    "intake_class": "non_regular" if reason else "regular",
-                    "intake_class_reason": reason,
-                }
+            intake_class = "non_regular" if reason else "regular"
+            # unchanged lines are not written again: no recompute of the
+            # order's class and SLA deadline when nothing changed
+            changed = reason_lines.filtered(
+                lambda line, c=intake_class, r=reason: (
+                    line.intake_class != c or line.intake_class_reason != r
+                )
             )
+            if changed:
+                changed.sudo().write(
+                    {"intake_class": intake_class, "intake_class_reason": reason}
+                )
 
     def _intake_snapshot_availability(self):
         """Keep what stock and forecast could serve at the intake check

@@ -3,6 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -39,11 +42,29 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return "engineering" if self.intake_class == "non_regular" else "production"
 
-    def action_intake_accept(self):
-        result = super().action_intake_accept()
+    def _intake_transfer(self):
+        # the review is opened with the transfer, so that the transfer
+        # message tells the reviewing department too (one message, one
+        # activity)
         self._create_reviews()
-        return result
+        return super()._intake_transfer()
 
+    def _transfer_message_extra(self):
+        lines, partners = super()._transfer_message_extra()
+        review = self.sudo().review_ids.filtered(lambda r: r.state == "to_review")[-1:]
+        if review:
+            department = review.department_id
+            lines.append(
+                self.env._(
+                    "Review %(review)s → %(department)s",
+                    review=review.name,
+                    department=department.name,
+                )
+            )
+            partners |= (department.manager_id | department.member_ids).partner_id
+        return lines, partners
+
+    @mail_queued
     def _create_reviews(self):
         """One review per accepted order, for the supervisor of its class;
         the reviewing department's responsible user gets an activity."""
@@ -62,12 +83,12 @@ class SaleOrder(models.Model):
                 }
             )
         reviews = self.env["sale.order.review"].sudo().create(vals_list)
-        for review in reviews.filtered("reviewer_id"):
-            review.activity_schedule(
-                "sale_order_review.mail_activity_type_review",
-                user_id=review.reviewer_id.id,
-                date_deadline=fields.Date.context_today(self),
-            )
+        # one create for all, no assignment e-mail: the transfer message
+        # tells the reviewing department (``_transfer_message_extra``)
+        schedule_activities(
+            [(review, review.reviewer_id) for review in reviews],
+            "sale_order_review.mail_activity_type_review",
+        )
         return reviews
 
     @api.depends("current_review_id.state")

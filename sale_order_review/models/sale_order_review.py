@@ -5,6 +5,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models.mail_batch import (
+    feedback_activities,
+    schedule_activities,
+)
+from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+
 ASSESSMENTS = [("ok", "OK"), ("risk", "At risk"), ("not_ok", "Not feasible")]
 DECISIONS = [
     ("accept", "Accept"),
@@ -206,6 +212,7 @@ class SaleOrderReview(models.Model):
     def action_reject(self):
         return self._decide("reject")
 
+    @mail_queued
     def _decide(self, decision):
         self.check_access("read")
         self._check_open()
@@ -241,7 +248,7 @@ class SaleOrderReview(models.Model):
                 "decision_date": fields.Datetime.now(),
             }
         )
-        self.sudo().activity_feedback(["sale_order_review.mail_activity_type_review"])
+        feedback_activities(self, ["sale_order_review.mail_activity_type_review"])
         rejected = self.filtered(lambda r: r.state == "rejected")
         rejected._on_rejected()
         (self - rejected)._on_accepted()
@@ -264,19 +271,19 @@ class SaleOrderReview(models.Model):
                 partner_ids=(order.user_id | order.intake_clerk_id).partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
-            if order.user_id:
-                order.activity_schedule(
-                    "sale_order_review.mail_activity_type_review_rejected",
-                    user_id=order.user_id.id,
-                    note=review.comments,
-                    date_deadline=fields.Date.context_today(self),
-                )
+            # the message above tells sales: no assignment e-mail
+            schedule_activities(
+                [(order, order.user_id)],
+                "sale_order_review.mail_activity_type_review_rejected",
+                note=review.comments,
+            )
 
     def _on_accepted(self):
         """Hook: what an accepted review opens (a product plan for
         non-regular orders, in sale_engineering_plan)."""
         for review in self:
-            review.order_id.sudo().message_post(
+            # a note for the history that notifies nobody: logged
+            review.order_id.sudo()._message_log(
                 body=self.env._(
                     "Review %(review)s: %(decision)s.",
                     review=review.name,
@@ -284,7 +291,6 @@ class SaleOrderReview(models.Model):
                         self._fields["decision"]._description_selection(self.env)
                     )[review.decision],
                 ),
-                subtype_xmlid="mail.mt_note",
             )
 
     def action_call_meeting(self):

@@ -31,6 +31,26 @@ class TestReview(ReviewCommon):
         self.assertTrue(review.sla_deadline)
         self.env.invalidate_all()
         self.assertEqual(review.sudo().activity_ids.user_id, self.users["workshop"])
+        # the reviewing department is told by the transfer message (one
+        # message and one activity, no "assigned to you" e-mail besides)
+        workshop = self.users["workshop"].partner_id
+        transfer_message = order.message_ids.filtered(
+            lambda m: "Transferred to departments" in (m.body or "")
+        )
+        self.assertEqual(len(transfer_message), 1)
+        self.assertIn(review.name, transfer_message.body)
+        self.assertIn(self.departments["production"].name, transfer_message.body)
+        self.assertIn(workshop, transfer_message.notified_partner_ids)
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", review._name),
+                    ("res_id", "=", review.id),
+                    ("message_type", "=", "user_notification"),
+                ]
+            )
+        )
+        self.assertNotIn(workshop, review.message_partner_ids)
         # the workshop supervisor reads the order it reviews
         self.assertEqual(
             self.env["sale.order"]

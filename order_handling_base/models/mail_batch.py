@@ -1,0 +1,245 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Chatter work of a workflow step done in batch.
+
+Odoo's per-record helpers cost 10 to 40 queries each: ``activity_schedule``
+per assignee (plus an "assigned to you" e-mail per activity),
+``activity_feedback`` posting each "done" message with ``message_post``, and
+``message_post_with_source(template)`` creating a ``mail.compose.message``
+wizard per record. The helpers below give users the same chatter, activities
+and e-mails for less:
+
+- ``schedule_activities``: every activity of a step in ONE
+  ``mail.activity`` create; the assignment e-mail only when asked (a step
+  that posts its own message to the assignees does not send it twice);
+- ``activities_done``: the "done" messages (same body, type and subtype as
+  Odoo's) created in one batch, without the notification machinery of
+  ``message_post`` (the internal *Activities* subtype notifies nobody by
+  default); activities that need more than a message (a chained next
+  activity, kept when done, attachments, a calendar event) go through
+  Odoo's ``_action_done``;
+- ``post_template``: a mail template rendered once for all records (in each
+  recipient's language) and posted with ``message_post``: the chatter
+  message and the queued e-mail of ``message_post_with_source(template)``,
+  without its wizard.
+"""
+
+import base64
+
+from odoo import fields, models
+
+NOFOLLOW_KEY = "order_handling_activity_nofollow"
+
+
+def schedule_activities(
+    assignments,
+    act_type_xmlid,
+    notify=False,
+    follow=False,
+    date_deadline=None,
+    **values,
+):
+    """Schedule one activity of type ``act_type_xmlid`` per ``(record,
+    user)`` or ``(record, user, values)`` of ``assignments`` (records of any
+    model; no activity without a user) in one create, as
+    ``activity_schedule`` would (automated, the type's summary and note,
+    due today by default; the assignee follows the record).
+
+    :param bool notify: send Odoo's "assigned to you" notification (off by
+      default: the step tells the assignees itself, or the activity is the
+      notice);
+    :param bool follow: make the assignees followers of the records, as
+      Odoo does (off by default: a follower of a sale order gets a copy of
+      every customer mail and comment; the activity is their to-do);
+    :param values: other ``mail.activity`` values (``summary``, ``note``…)
+    """
+    assignments = [
+        (item[0], item[1], item[2] if len(item) > 2 else {})
+        for item in assignments
+        if item[1]
+    ]
+    if not assignments:
+        return None
+    env = assignments[0][0].env
+    if env.context.get("mail_activity_automation_skip"):
+        return env["mail.activity"]
+    activity_type = env.ref(act_type_xmlid)
+    model_ids = {}
+    vals_list = []
+    for record, user, own_values in assignments:
+        if record._name not in model_ids:
+            model_ids[record._name] = env["ir.model"]._get_id(record._name)
+        vals_list.append(
+            {
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary,
+                "note": activity_type.default_note,
+                "automated": True,
+                "date_deadline": date_deadline or fields.Date.context_today(record),
+                "res_model_id": model_ids[record._name],
+                "res_id": record.id,
+                "user_id": user.id,
+                **values,
+                **own_values,
+            }
+        )
+    Activity = env["mail.activity"].sudo()
+    if not notify:
+        Activity = Activity.with_context(mail_activity_quick_update=True)
+    if not follow:
+        Activity = Activity.with_context(**{NOFOLLOW_KEY: True})
+    return Activity.create(vals_list)
+
+
+def feedback_activities(records, act_type_xmlids, feedback=False):
+    """``records.activity_feedback(act_type_xmlids)``, with
+    ``activities_done``: the open activities of these types on ``records``
+    are marked done."""
+    if not records or records.env.context.get("mail_activity_automation_skip"):
+        return
+    activities = records.sudo().activity_search(act_type_xmlids)
+    activities_done(activities, feedback=feedback)
+
+
+def activities_done(activities, feedback=False):
+    """Mark ``activities`` done: a "done" message (``mail.message_activity_done``,
+    subtype *Activities*, the activity's type, by the current user) in the
+    chatter of each document, then the activities are removed; one message
+    create and one unlink for all."""
+    if not activities:
+        return
+    env = activities.env
+    attached = set(
+        env["ir.attachment"]
+        .sudo()
+        .search([("res_model", "=", "mail.activity"), ("res_id", "in", activities.ids)])
+        .mapped("res_id")
+    )
+    has_event = "calendar_event_id" in activities._fields
+    full = activities.filtered(
+        lambda act: (
+            act.chaining_type == "trigger"
+            or act.activity_type_id.keep_done
+            or act.id in attached
+            or (has_event and act.calendar_event_id)
+        )
+    )
+    if full:
+        full.action_feedback(feedback=feedback)
+    activities -= full
+    if not activities:
+        return
+    author = env.user.partner_id
+    email_from = author.email_formatted
+    subtype_id = env["ir.model.data"]._xmlid_to_res_id("mail.mt_activities")
+    qweb = env["ir.qweb"]
+    by_model = {}
+    for activity in activities:
+        body = qweb._render(
+            "mail.message_activity_done",
+            {
+                "activity": activity,
+                "feedback": feedback,
+                "display_assignee": activity.user_id != env.user,
+            },
+            minimal_qcontext=True,
+        )
+        by_model.setdefault(activity.res_model, []).append(
+            {
+                "model": activity.res_model,
+                "res_id": activity.res_id,
+                "body": body,
+                "author_id": author.id,
+                "email_from": email_from,
+                "reply_to": email_from,
+                "message_type": "notification",
+                "subtype_id": subtype_id,
+                "is_internal": True,
+                "mail_activity_type_id": activity.activity_type_id.id,
+            }
+        )
+    for model, values_list in by_model.items():
+        env[model].sudo()._message_create(values_list)
+    activities.unlink()
+
+
+TEMPLATE_FIELDS = (
+    "subject",
+    "body_html",
+    "email_from",
+    "partner_to",
+    "email_to",
+    "email_cc",
+    "scheduled_date",
+    "attachment_ids",
+    "report_template_ids",
+)
+
+
+def post_template(records, template, subtype_xmlid="mail.mt_comment"):
+    """Post ``template`` on each of ``records`` as a chatter message e-mailed
+    to the template's recipients, as ``records.message_post_with_source(
+    template, message_type="comment")`` does (subject and body rendered in
+    the recipient's language, the author found from the rendered sender, the
+    template's layout, server, attachments, reports and auto-delete), with the
+    template rendered once for all records and no composer wizard.
+
+    :return: the posted ``mail.message`` records
+    """
+    messages = records.env["mail.message"]
+    if not records:
+        return messages
+    env = records.env
+    values_by_id = template._generate_template(
+        records.ids, TEMPLATE_FIELDS, find_or_create_partners=True
+    )
+    langs = template._render_lang(records.ids)
+    Thread = env["mail.thread"].with_context(active_test=False)
+    for record in records:
+        values = values_by_id[record.id]
+        email_from = values.get("email_from") or env.user.email_formatted
+        author_id, _email = Thread._message_compute_author(
+            None, email_from, raise_on_email=False
+        )
+        # template attachments are copied: the message must not take them
+        attachment_ids = (
+            template.attachment_ids.copy(
+                {"res_model": "mail.compose.message", "res_id": 0}
+            ).ids
+            if values.get("attachment_ids")
+            else []
+        )
+        messages |= record.message_post(
+            body=values.get("body_html") or "",
+            subject=values.get("subject") or "",
+            email_from=email_from,
+            author_id=author_id or env.user.partner_id.id,
+            partner_ids=values.get("partner_ids", []),
+            attachments=[
+                (name, base64.b64decode(content))
+                for name, content in values.get("attachments", [])
+            ],
+            attachment_ids=attachment_ids,
+            message_type="comment",
+            subtype_xmlid=subtype_xmlid,
+            email_layout_xmlid=template.email_layout_xmlid or False,
+            email_add_signature=False,
+            mail_server_id=template.mail_server_id.id,
+            mail_auto_delete=template.auto_delete,
+            scheduled_date=values.get("scheduled_date"),
+            force_email_lang=langs.get(record.id),
+        )
+    return messages
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # ``mail.activity`` subscribes the assignees of the activities it
+        # creates; ``schedule_activities(..., follow=False)`` asks it not to
+        if self.env.context.get(NOFOLLOW_KEY):
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )

@@ -53,6 +53,8 @@ CHROME_FLAGS = [
     "--hide-scrollbars",
     "--mute-audio",
 ]
+DASHBOARD_ACTION = "order_handling_dashboard.order_handling_dashboard_action"
+OVERDUE_ACTION = "order_handling_dashboard.order_handling_overdue_report_action"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -251,9 +253,19 @@ def screens(odoo):
         or odoo.search("sale.order.review", [("state", "=", "to_review")]),
         "plan": odoo.search(
             "sale.engineering.plan",
-            [("state", "=", "draft"), ("order_review_ids", "!=", False)],
+            # review_ids: the plan's tier validation steps (OCA), i.e. the
+            # plan was sent for approval (its order review is review_id)
+            [("state", "=", "draft"), ("review_ids", "!=", False)],
         ),
         "complaint": odoo.search("sale.customer.complaint", []),
+        # sale_order_governance: an applied change request (approved by the
+        # sales head), else any; an intact archive, else any
+        "change_request": odoo.search(
+            "sale.order.change.request", [("state", "=", "applied")]
+        )
+        or odoo.search("sale.order.change.request", []),
+        "archive": odoo.search("sale.order.archive", [("integrity", "=", "intact")])
+        or odoo.search("sale.order.archive", []),
     }
     result = [
         {
@@ -308,9 +320,33 @@ def screens(odoo):
         },
         {
             "name": "dashboard",
-            "path": "/action-order_handling_dashboard.order_handling_dashboard_action",
-            "xmlid": "order_handling_dashboard.order_handling_dashboard_action",
+            # the board.board form action of order_handling_dashboard's
+            # menu Order Handling › Reporting › Dashboard
+            "path": f"/action-{DASHBOARD_ACTION}",
+            "xmlid": DASHBOARD_ACTION,
             "title": "Manager dashboard (order_handling_dashboard)",
+        },
+        {
+            "name": "overdue_work",
+            "path": f"/action-{OVERDUE_ACTION}?view_type=kanban",
+            "xmlid": OVERDUE_ACTION,
+            "title": "Overdue work per department (kanban)",
+        },
+        {
+            "name": "change_request",
+            "path": found["change_request"]
+            and "/action-sale_order_governance.sale_order_change_request_action/"
+            + str(found["change_request"]),
+            "click": ".o_info_btn",  # unfold the tier validation table
+            "title": "Change request with its approval",
+        },
+        {
+            "name": "order_archive",
+            "path": found["archive"]
+            and "/action-sale_order_governance.sale_order_archive_action/"
+            + str(found["archive"]),
+            "tab": "Documents",
+            "title": "Archive record of a done order",
         },
         {
             "name": "zh_CN_sale_order_intake",
@@ -324,6 +360,13 @@ def screens(odoo):
             "path": f"/action-{found['slip_action']}?view_type=list",
             "lang": "zh_CN",
             "title": "全部转交单",
+        },
+        {
+            "name": "zh_CN_dashboard",
+            "path": f"/action-{DASHBOARD_ACTION}",
+            "xmlid": DASHBOARD_ACTION,
+            "lang": "zh_CN",
+            "title": "订单处理仪表板",
         },
     ]
     for screen in result:

@@ -9,10 +9,11 @@ Chromium and drives it with the Chrome DevTools Protocol over a websocket
 PNG per screen at 1440x900 into ``docs/screenshots/``.
 
 The records shown are found by searching (the latest order accepted at
-intake, the latest product plan waiting for approval …): run it on a
-database where orders went through the flow, e.g. ``make demo`` then
-``python3 docs/examples/jsonrpc_examples.py``. A screen whose record or
-addon is missing is skipped with a message.
+intake, the latest product plan waiting for approval, the latest applied
+change request, the latest order archive …): run it on a database where
+orders went through the flow, e.g. ``make demo`` (the suite's demo scenario;
+archive a done order with *Archive Order* for the archive screen). A screen
+whose record or addon is missing is skipped with a message.
 
     python3 tools/screenshots.py --url http://127.0.0.1:8069 \\
         --db order_handling_demo --login admin --password admin
@@ -53,6 +54,8 @@ CHROME_FLAGS = [
     "--hide-scrollbars",
     "--mute-audio",
 ]
+DASHBOARD_ACTION = "order_handling_dashboard.order_handling_dashboard_action"
+OVERDUE_ACTION = "order_handling_dashboard.order_handling_overdue_report_action"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -229,6 +232,16 @@ HIDE_NOTIFICATIONS = (
 )
 
 
+def pick_measure(label):
+    """Open the pivot's *Measures* dropdown and tick ``label``."""
+    return (
+        "(() => { const item = [...document.querySelectorAll("
+        "'.o-dropdown-item, .dropdown-item')]"
+        f".find(a => a.textContent.trim() === {json.dumps(label)});"
+        " if (item) { item.click(); return true; } return false; })()"
+    )
+
+
 def click(selector):
     return (
         f"(() => {{ const el = document.querySelector({json.dumps(selector)});"
@@ -251,9 +264,19 @@ def screens(odoo):
         or odoo.search("sale.order.review", [("state", "=", "to_review")]),
         "plan": odoo.search(
             "sale.engineering.plan",
-            [("state", "=", "draft"), ("order_review_ids", "!=", False)],
+            # review_ids: the plan's tier validation steps (OCA), i.e. the
+            # plan was sent for approval (its order review is review_id)
+            [("state", "=", "draft"), ("review_ids", "!=", False)],
         ),
         "complaint": odoo.search("sale.customer.complaint", []),
+        # sale_order_governance: an applied change request (approved by the
+        # sales head), else any; an intact archive, else any
+        "change_request": odoo.search(
+            "sale.order.change.request", [("state", "=", "applied")]
+        )
+        or odoo.search("sale.order.change.request", []),
+        "archive": odoo.search("sale.order.archive", [("integrity", "=", "intact")])
+        or odoo.search("sale.order.archive", []),
     }
     result = [
         {
@@ -298,6 +321,10 @@ def screens(odoo):
             "name": "cycle_times",
             "path": "/action-order_handling_base.order_handling_stage_log_action"
             "?view_type=pivot",
+            # the number of stays next to the hours: the demo's history is
+            # made in one run, its stays last minutes
+            "click": ".o_action_manager button.btn-primary.dropdown-toggle",
+            "measure": "Count",
             "title": "Cycle times (stage log pivot)",
         },
         {
@@ -308,9 +335,33 @@ def screens(odoo):
         },
         {
             "name": "dashboard",
-            "path": "/action-order_handling_dashboard.order_handling_dashboard_action",
-            "xmlid": "order_handling_dashboard.order_handling_dashboard_action",
+            # the board.board form action of order_handling_dashboard's
+            # menu Order Handling › Reporting › Dashboard
+            "path": f"/action-{DASHBOARD_ACTION}",
+            "xmlid": DASHBOARD_ACTION,
             "title": "Manager dashboard (order_handling_dashboard)",
+        },
+        {
+            "name": "overdue_work",
+            "path": f"/action-{OVERDUE_ACTION}?view_type=kanban",
+            "xmlid": OVERDUE_ACTION,
+            "title": "Overdue work per department (kanban)",
+        },
+        {
+            "name": "change_request",
+            "path": found["change_request"]
+            and "/action-sale_order_governance.sale_order_change_request_action/"
+            + str(found["change_request"]),
+            "click": ".o_info_btn",  # unfold the tier validation table
+            "title": "Change request with its approval",
+        },
+        {
+            "name": "order_archive",
+            "path": found["archive"]
+            and "/action-sale_order_governance.sale_order_archive_action/"
+            + str(found["archive"]),
+            "tab": "Documents",
+            "title": "Archive record of a done order",
         },
         {
             "name": "zh_CN_sale_order_intake",
@@ -324,6 +375,13 @@ def screens(odoo):
             "path": f"/action-{found['slip_action']}?view_type=list",
             "lang": "zh_CN",
             "title": "全部转交单",
+        },
+        {
+            "name": "zh_CN_dashboard",
+            "path": f"/action-{DASHBOARD_ACTION}",
+            "xmlid": DASHBOARD_ACTION,
+            "lang": "zh_CN",
+            "title": "订单处理仪表板",
         },
     ]
     for screen in result:
@@ -366,6 +424,11 @@ def take(chrome, odoo, screen, out_dir):
         chrome.evaluate(click_tab(screen["tab"]))
     if screen.get("click"):
         chrome.evaluate(click(screen["click"]))
+    if screen.get("measure"):
+        time.sleep(0.5)
+        chrome.evaluate(pick_measure(screen["measure"]))
+        time.sleep(0.5)
+        chrome.evaluate(click(screen["click"]))  # close the dropdown again
     time.sleep(1.5)  # charts, avatars, chatter
     chrome.wait_for(READY, timeout=10)
     data = base64.b64decode(chrome.send("Page.captureScreenshot", format="png")["data"])

@@ -4,10 +4,12 @@
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import OrderHandlingCommon
 
 
+@tagged("post_install", "-at_install")
 class TestValueGuard(OrderHandlingCommon):
     @classmethod
     def setUpClass(cls):

@@ -886,21 +886,16 @@ class OrderHandlingDemo(models.AbstractModel):
         return order.plan_ids[:1]
 
     def _plan_to_draft(self, key, customer, product, change=None):
-        """The engineering supervisor accepts the order with conditions
-        (without a meeting): a product plan is drafted (R3.3), which
-        engineering completes.
-
-        (The plans start from a review accepted by engineering: a plan drafted
-        when the general manager approves a meeting's resolution records the
-        general manager as its creator, and sale_engineering_plan's
-        ``validate_tier`` then refuses the general manager's own approval.)"""
+        """The review meeting resolves to make the product and the general
+        manager approves the resolution: a product plan is drafted (R3.3),
+        which engineering completes and the general manager approves later."""
         order = self._non_regular(key, customer, product, change=change)
-        self._review(
+        meeting = self._meeting(
             order,
-            "accept_conditions",
-            conditions="%s in stainless steel, as drawn by the customer."
+            what="%s in stainless steel, as drawn by the customer."
             % self._product(product).display_name,
         )
+        self._as("gm", meeting).action_approve_resolution()
         plan = self._as("engineering", self._plan(order))
         plan.write(
             {

@@ -193,6 +193,12 @@ class TestDemoScenario(TransactionCase):
         )
         self.assertTrue(plan.followup_ids)
         self.assertTrue(plan.product_ids.product_tmpl_id.tech_docs_complete)
+        # drafted by the general manager's approval of the meeting's
+        # resolution, and approved by the general manager all the same
+        gm = self.Demo._user("gm")
+        self.assertEqual(plan.review_id.meeting_ids.state, "approved")
+        self.assertEqual(plan.create_uid, gm)
+        self.assertEqual(plan.review_ids.done_by, self.Demo._user("saleshead") | gm)
 
     def test_rejected_at_review(self):
         for key in ("order_rejected", "order_rejected_meeting"):

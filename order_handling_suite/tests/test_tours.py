@@ -10,7 +10,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.tests import Form, HttpCase, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sale_order_intake.tests.common import IntakeCommon
 
@@ -50,10 +50,6 @@ class SuiteTourCommon(IntakeCommon, HttpCase):
 @tagged("post_install", "-at_install")
 class TestRegularPathTour(SuiteTourCommon):
     def test_regular_order_from_sales_to_follow_up_visit(self):
-        # This company does not check the shipping method at intake: with
-        # the check, sales would add a shipping line, which the shipped
-        # checks treat as a product (no model number, never shipped).
-        self.env.ref("sale_order_intake.intake_rule_shipping_method").active = False
         customer = self.env["res.partner"].create(
             {"name": "Tour Regular Customer Ltd", "email": "buyer@tour.example.com"}
         )
@@ -64,6 +60,12 @@ class TestRegularPathTour(SuiteTourCommon):
         )
         order = self.env["sale.order"].search([("partner_id", "=", customer.id)])
         self.assertEqual(order.create_uid, self.users["sales"])
+        # the shipping line of "Add shipping" is no product to check
+        self.assertEqual(order.carrier_id, self.carrier)
+        self.assertEqual(
+            order.order_line.filtered("is_delivery").product_id,
+            self.carrier.product_id,
+        )
         self.assertEqual(order.intake_stage, "submitted")
         self.assertTrue(order.commitment_date)
         url = self._order_url(order)
@@ -205,15 +207,20 @@ class TestNonRegularPathTour(SuiteTourCommon):
         self.assertEqual(meeting.state, "resolved")
         self.assertEqual(len(meeting.opinion_ids), 4)
         self.assertEqual(meeting.what_to_make, "CV-7 in stainless steel")
-        # The resolution is approved without the general manager's login:
-        # sale_engineering_plan's validate_tier refuses the plan's approval
-        # to its create_uid, and a plan drafted by the general manager's
-        # approval of the resolution would record the general manager there.
-        meeting.sudo().action_approve_resolution()
+        self._tour(
+            self._url("sale_order_review.sale_order_review_meeting_action", meeting),
+            "approve_resolution",
+            "gm",
+        )
+        self.assertEqual(meeting.approved_uid, self.users["gm"])
         self.assertEqual(review.state, "accepted")
 
         plan = order.plan_ids
         self.assertEqual(plan.resolution, "CV-7 in stainless steel")
+        # drafted by the general manager's approval, the plan is still the
+        # engineering supervisor's: the general manager approves it below
+        self.assertEqual(plan.create_uid, self.users["gm"])
+        self.assertEqual(plan.supervisor_id, self.users["engineering"])
         plan.with_user(self.users["engineering"]).write(
             {"process_engineer_id": self.users["process"].id}
         )
@@ -241,17 +248,11 @@ class TestNonRegularPathTour(SuiteTourCommon):
         )
         self.assertTrue(valve.product_tmpl_id.tech_docs_complete)
 
-        # The engineering supervisor proposes the date with the wizard of the
-        # order form. In the browser that form does not open for a product
-        # with a BOM (sale_mrp reads stock moves, which engineering may not):
-        # the wizard is filled here as the engineering supervisor.
-        wizard = Form(
-            self.env["sale.order.intake.date"]
-            .with_user(self.users["engineering"])
-            .with_context(default_order_id=order.id)
-        )
-        wizard.date = fields.Datetime.now() + timedelta(days=40)
-        wizard.save().action_propose()
+        # the engineering supervisor proposes the date on the order form,
+        # which loads although the valve now has a BOM and engineering has
+        # no right on stock moves nor manufacturing
+        self.assertTrue(self.env["mrp.bom"]._bom_find(valve)[valve])
+        self._tour(url, "propose_date", "engineering")
         self.assertEqual(order.delivery_date_proposed_uid, self.users["engineering"])
         self._tour(url, "reply_date", "clerk")
         self._tour(url, "confirm", "sales")

@@ -229,9 +229,15 @@ class SaleEngineeringPlan(models.Model):
 
     def validate_tier(self):
         """Nobody approves their own plan, and nobody out of turn: the sales
-        head agrees before the general manager approves."""
+        head agrees before the general manager approves.
+
+        A plan is its supervisor's and whoever asked for its approval, not
+        whoever's action drafted it: the general manager approving a review
+        meeting's resolution drafts the plan (``_create_from_reviews``) and
+        approves it later."""
         for plan in self:
-            if self.env.user in (plan.supervisor_id | plan.create_uid):
+            authors = plan.supervisor_id | plan.sudo().review_ids.requested_by
+            if self.env.user in authors:
                 raise UserError(
                     self.env._(
                         "You drafted plan %s: someone else approves it.", plan.name

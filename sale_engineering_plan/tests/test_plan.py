@@ -107,6 +107,56 @@ class TestPlan(PlanCommon):
         with self.assertRaises(UserError):
             engineering.write({"state": "issued"})
 
+    def test_plan_drafted_by_the_gm_resolution_is_approved_by_the_gm(self):
+        """The general manager's approval of a meeting resolution drafts the
+        plan; the plan stays the engineering supervisor's, so the general
+        manager approves it later, while its supervisor and whoever asked
+        for the approval still may not."""
+        order = self._non_regular_order()
+        order.with_user(self.users["clerk"]).action_intake_accept()
+        review = order.current_review_id
+        engineering = self.users["engineering"]
+        review.with_user(engineering).write(ASSESSED)
+        action = review.with_user(engineering).action_call_meeting()
+        meeting = self.env["sale.order.review.meeting"].browse(action["res_id"])
+        meeting = meeting.with_user(engineering)
+        meeting.write(
+            {
+                "department_ids": [
+                    fields.Command.set(self.departments["engineering"].ids)
+                ],
+                "make": "make",
+                "what_to_make": "CV-7 in stainless steel",
+            }
+        )
+        meeting.action_schedule()
+        self.env["sale.order.review.opinion"].with_user(self.users["process"]).create(
+            {
+                "meeting_id": meeting.id,
+                "department_id": self.departments["engineering"].id,
+                "position": "agree",
+                "opinion": "Feasible",
+            }
+        )
+        meeting.action_resolve()
+        meeting.with_user(self.users["gm"]).action_approve_resolution()
+        plan = order.plan_ids
+        self.assertEqual(plan.create_uid, self.users["gm"])
+        self.assertEqual(plan.supervisor_id, engineering)
+        self.assertEqual(plan.resolution, "CV-7 in stainless steel")
+        plan.with_user(engineering).write({"supervisor_id": self.users["process"].id})
+        # the engineering supervisor asks for the approval: not theirs to give
+        plan.with_user(engineering).request_validation()
+        for user in (engineering, self.users["process"]):
+            with self.assertRaisesRegex(UserError, "someone else"):
+                plan.with_user(user).validate_tier()
+        plan.with_user(self.users["saleshead"]).validate_tier()
+        plan.with_user(self.users["gm"]).validate_tier()
+        self.assertEqual(plan.validation_status, "validated")
+        self.assertEqual(
+            plan.review_ids.done_by, self.users["saleshead"] | self.users["gm"]
+        )
+
     def test_change_after_approval_resets_approvals(self):
         plan = self._plan()
         self._approve(plan)

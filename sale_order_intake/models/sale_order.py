@@ -524,7 +524,7 @@ class SaleOrder(models.Model):
                         "Order %s is already confirmed or cancelled.", order.name
                     )
                 )
-            if not order.order_line.filtered(lambda line: not line.display_type):
+            if not order.order_line._intake_goods_lines():
                 raise UserError(
                     self.env._("Order %s has no line to deliver.", order.name)
                 )

@@ -132,7 +132,7 @@ class SaleOrderIntakeRule(models.Model):
     # ------------------------------------------------------------------
 
     def _lines(self, orders):
-        return orders.order_line.filtered(lambda line: not line.display_type)
+        return orders.order_line._intake_goods_lines()
 
     def _intake_check_product(self, orders):
         for line in self._lines(orders):

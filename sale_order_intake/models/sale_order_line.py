@@ -84,10 +84,26 @@ class SaleOrderLine(models.Model):
         )
         return self.env["product.product"].browse([product.id for (product,) in groups])
 
+    def _intake_goods_lines(self):
+        """The lines of goods the order delivers, which the intake checks
+        and classifies: not sections and notes, shipping charges (*Add
+        shipping*), down payments nor services. A line without a product
+        stays in, so that the product check reports it."""
+        return self.filtered(
+            lambda line: (
+                not (
+                    line.display_type
+                    or line.is_delivery
+                    or line.is_downpayment
+                    or line.product_id.type == "service"
+                )
+            )
+        )
+
     def _intake_classify(self):
         """Regular or non-regular per line, with the reason (R2.1), in a
         constant number of queries whatever the number of lines."""
-        lines = self.filtered(lambda line: not line.display_type and line.product_id)
+        lines = self._intake_goods_lines().filtered("product_id")
         shipped = self._intake_shipped_products(lines.product_id)
         missing_docs = (
             lines.product_id.product_tmpl_id._get_missing_tech_document_types()
@@ -127,9 +143,7 @@ class SaleOrderLine(models.Model):
         instead would also compute the quantity widget, which sale_mrp does
         with one BOM search per line. Lines of one product share its forecast
         in order, so two lines cannot both count the same stock."""
-        lines = self.filtered(
-            lambda line: not line.display_type and line.product_id.is_storable
-        )
+        lines = self._intake_goods_lines().filtered("product_id.is_storable")
         groups = defaultdict(lambda: self.browse())
         for line in lines:
             date = line.order_id.commitment_date or line._expected_date()

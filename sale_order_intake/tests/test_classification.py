@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .common import IntakeCommon
@@ -24,6 +25,51 @@ class TestClassification(IntakeCommon):
     def _classify(self, order):
         self._as("clerk", order.order_line)._intake_classify()
         return order
+
+    def test_shipping_service_and_display_lines_are_not_goods(self):
+        """A shipping line added with *Add shipping*, a service, a section
+        and a note are neither checked as products nor classified: the order
+        of a shipped product with them is clean and regular."""
+        self._make_regular(self.product)
+        installation = self.env["product.product"].create(
+            {"name": "Installation on site", "type": "service", "list_price": 90.0}
+        )
+        order = self._new_order(carrier_id=False)
+        sales = self._as("sales", order)
+        sales.write(
+            {
+                "order_line": [
+                    Command.create({"display_type": "line_section", "name": "Goods"}),
+                    Command.create(
+                        {"display_type": "line_note", "name": "Fragile, upright"}
+                    ),
+                    Command.create(
+                        {"product_id": installation.id, "product_uom_qty": 1.0}
+                    ),
+                ]
+            }
+        )
+        action = sales.action_open_delivery_wizard()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.users["sales"])
+            .with_context(**action["context"])
+        )
+        wizard.carrier_id = self.carrier
+        wizard.save().button_confirm()
+        freight = order.order_line.filtered("is_delivery")
+        self.assertEqual(freight.product_id, self.carrier.product_id)
+        self.assertFalse(freight.product_id.default_code)
+        self.assertEqual(order.carrier_id, self.carrier)
+        self._submit(order)
+        self._as("clerk", order).action_intake_check()
+        self.assertEqual(order.intake_stage, "checked")
+        self.assertFalse(order.intake_issue_ids)
+        self.assertEqual(order.intake_class, "regular")
+        goods = order.order_line.filtered(lambda line: line.product_id == self.product)
+        self.assertEqual(goods.intake_class, "regular")
+        self.assertFalse((order.order_line - goods).filtered("intake_class"))
+        self.assertEqual(order.order_line._intake_goods_lines(), goods)
 
     def test_never_shipped(self):
         self.product.product_tmpl_id._complete_tech_documents()

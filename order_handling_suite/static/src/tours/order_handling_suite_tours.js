@@ -48,6 +48,16 @@ const formAction = (tourName, button, content, done) =>
         steps: () => [clickButton(button, content), done || buttonGone(button, `${content}: done`)],
     });
 
+// A department opens an order transferred to it: the form and its lines load.
+tours.add("order_handling_suite_open_order", {
+    steps: () => [
+        {
+            content: "The order form shows the ordered product",
+            trigger: ".o_form_view .o_field_widget[name='order_line'] .o_data_row:contains(CV-7)",
+        },
+    ],
+});
+
 // ---------------------------------------------------------------------
 // Regular path: sales → clerk → workshop → clerk → sales → warehouse →
 // clerk → customer service
@@ -80,6 +90,27 @@ tours.add("order_handling_suite_sales_enters_order", {
         {
             content: "The price of the pump is on the line",
             trigger: ".o_data_row td[name='price_subtotal']:contains(120.00)",
+        },
+        {
+            content: "Add shipping: the factory truck",
+            trigger: ".o_form_view button[name='action_open_delivery_wizard']:contains(Add shipping)",
+            run: "click",
+        },
+        {
+            trigger: ".modal div[name='carrier_id'] input",
+            run: "edit Factory truck",
+        },
+        {
+            trigger: ".ui-menu-item > a:contains(Factory truck)",
+            run: "click",
+        },
+        {
+            trigger: ".modal button[name='button_confirm']",
+            run: "click",
+        },
+        {
+            content: "The shipping line is on the order",
+            trigger: "body:not(:has(.modal)) .o_form_view button[name='action_open_delivery_wizard']:contains(Update shipping cost)",
         },
         {
             content: "Open Other Info",
@@ -250,6 +281,13 @@ tours.add("order_handling_suite_resolve_meeting", {
         status("Resolution to Approve"),
     ],
 });
+
+formAction(
+    "order_handling_suite_approve_resolution",
+    "action_approve_resolution",
+    "The general manager approves the resolution",
+    status("Approved")
+);
 
 tours.add("order_handling_suite_request_plan_approval", {
     steps: () => [

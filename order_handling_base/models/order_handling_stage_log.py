@@ -100,10 +100,12 @@ class OrderHandlingStageLog(models.Model):
 
     @api.model
     def _selection_document_type(self):
-        models = (
-            self.env["ir.model"]
-            .sudo()
-            .search([("model", "in", self._stage_logged_models())])
+        # evaluated for every row written (Selection.convert_to_cache): the
+        # ids come from ir.model's registry cache and the names from the
+        # record cache, so a batch of rows costs no query per row
+        IrModel = self.env["ir.model"].sudo()
+        models = IrModel.browse(
+            [IrModel._get_id(name) for name in self._stage_logged_models()]
         )
         return [(model.model, model.name) for model in models.sorted("name")]
 

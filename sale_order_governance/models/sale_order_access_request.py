@@ -384,11 +384,13 @@ class SaleOrderAccessRequest(models.Model):
     def _log_reads(self, orders):
         """Log a read of ``orders`` by the current user through an active
         grant: one query, one insert."""
+        self.flush_model(["order_id", "user_id", "state", "date_end"])
         self.env.cr.execute(
             SQL(
                 "SELECT id, order_id FROM sale_order_access_request "
                 "WHERE user_id = %s AND state = 'granted' "
-                "AND date_end > (now() AT TIME ZONE 'UTC') AND order_id IN %s",
+                "AND date_end > (statement_timestamp() AT TIME ZONE 'UTC') "
+                "AND order_id IN %s",
                 self.env.uid,
                 tuple(orders.ids),
             )

@@ -397,10 +397,15 @@ class SaleOrder(GovernancePriceGuard, models.Model):
         without waiting for the cron (R7.7)."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on granted orders."))
+        # the subquery reads the table: grants written in this transaction
+        # must be in it
+        self.env["sale.order.access.request"].flush_model(
+            ["order_id", "user_id", "state", "date_end"]
+        )
         query = SQL(
             "(SELECT order_id FROM sale_order_access_request "
             "WHERE user_id = %s AND state = 'granted' "
-            "AND date_end > (now() AT TIME ZONE 'UTC'))",
+            "AND date_end > (statement_timestamp() AT TIME ZONE 'UTC'))",
             self.env.uid,
         )
         positive = (operator == "=") == value

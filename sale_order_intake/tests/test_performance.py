@@ -19,13 +19,17 @@ from .common import IntakeCommon
 # messages logged in one batch, customer mails without the composer; the
 # review announced by the transfer message; calendar work time cached)
 # 31 / 48 / 120 / 30 / 18 / 69.
+# The budgets hold in the database CI tests in, with EVERY suite addon
+# installed: sale_order_governance tracks more order fields and checks its
+# approvals, order_handling_dashboard records the received date. Measured
+# there on 2026-11-28: 44 / 53 / 128 / 31 / 21 / 78 (+ 2 each below).
 BUDGETS = {
-    "submit": 33,
-    "check": 50,
-    "accept": 122,
-    "review": 32,
-    "propose_date": 20,
-    "reply_date": 71,
+    "submit": 46,
+    "check": 55,
+    "accept": 130,
+    "review": 33,
+    "propose_date": 23,
+    "reply_date": 80,
 }
 
 

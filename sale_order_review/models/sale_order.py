@@ -51,7 +51,9 @@ class SaleOrder(models.Model):
 
     def _transfer_message_extra(self):
         lines, partners = super()._transfer_message_extra()
-        review = self.sudo().review_ids.filtered(lambda r: r.state == "to_review")[-1:]
+        review = self.sudo().order_review_ids.filtered(
+            lambda r: r.state == "to_review"
+        )[-1:]
         if review:
             department = review.department_id
             lines.append(

@@ -5,8 +5,11 @@
 About thirty sale orders are taken through the suite by the people of each
 role (``with_user``) with the real workflow methods of the addons: nothing
 writes a state directly. Every record the scenario creates gets an external
-id ``order_handling_suite.demo_<key>`` (``noupdate``): a second run finds
-them and adds nothing.
+id ``__order_handling_demo__.demo_<key>`` (``noupdate``): a second run finds
+them and adds nothing. The namespace is not a module's (like Odoo's own
+``__export__``): the scenario's orders are the company's business records,
+not data of this addon, so uninstalling it (or an addon it depends on, which
+takes it along) does not try to delete them.
 
 The texts of the scenario (comments, opinions, report contents) are demo
 data in English, as in Odoo's own demo data, not terms of the interface.
@@ -19,7 +22,8 @@ from odoo import Command, api, fields, models
 
 from odoo.addons.order_handling_base.roles import ROLE_GROUPS
 
-MODULE = "order_handling_suite"
+# the XML id namespace of the scenario's records (see the docstring)
+MODULE = "__order_handling_demo__"
 # the roles of the demo users (order_handling_base's demo: no "manager")
 DEMO_ROLES = [role for role in ROLE_GROUPS if role != "manager"]
 ROLE_NAMES = {

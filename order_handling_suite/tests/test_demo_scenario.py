@@ -43,7 +43,7 @@ class TestDemoScenario(TransactionCase):
 
     def order(self, key):
         order = self.orders[key]
-        self.assertEqual(order, self.env.ref(f"order_handling_suite.demo_{key}"))
+        self.assertEqual(order, self.env.ref(f"__order_handling_demo__.demo_{key}"))
         return order
 
     def assertStage(self, key, intake_stage, state=None):
@@ -210,7 +210,7 @@ class TestDemoScenario(TransactionCase):
 
     def test_intelligence_and_rewards(self):
         def report(key):
-            return self.env.ref(f"order_handling_suite.demo_{key}")
+            return self.env.ref(f"__order_handling_demo__.demo_{key}")
 
         self.assertEqual(report("intel_draft").state, "draft")
         self.assertEqual(report("intel_submitted").state, "submitted")
@@ -225,8 +225,8 @@ class TestDemoScenario(TransactionCase):
         self.assertEqual(thank_you.sale_order_id, self.order("order_production_intel"))
 
     def test_targets_with_actuals(self):
-        team = self.env.ref("order_handling_suite.demo_target_team")
-        person = self.env.ref("order_handling_suite.demo_target_sales")
+        team = self.env.ref("__order_handling_demo__.demo_target_team")
+        person = self.env.ref("__order_handling_demo__.demo_target_sales")
         self.assertEqual((team.state, person.state), ("confirmed", "confirmed"))
         confirmed = self.env["sale.order"].search(
             [("state", "=", "sale"), ("user_id", "=", person.user_id.id)]

@@ -178,7 +178,10 @@ class SaleOrderAccessRequest(models.Model):
                     .next_by_code("sale.order.access.request")
                     or "/"
                 )
-        return super().create(vals_list)
+        requests = super().create(vals_list)
+        # the orders' access depends on the grants (record rule, per user)
+        self.env["sale.order"].invalidate_model(["governance_granted_to_me"])
+        return requests
 
     def write(self, vals):
         if not self.env.su:
@@ -205,7 +208,9 @@ class SaleOrderAccessRequest(models.Model):
                 raise UserError(
                     self.env._("Only a draft access request can be edited.")
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        self.env["sale.order"].invalidate_model(["governance_granted_to_me"])
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):

@@ -382,7 +382,11 @@ class SaleOrder(GovernancePriceGuard, models.Model):
                 allowed and not order._governance_archive_blocker()
             )
 
+    @api.depends_context("uid")
     def _compute_governance_granted_to_me(self):
+        # record rules check records with ``filtered_domain``, which reads
+        # this value: per user, and dropped from the cache whenever an access
+        # request changes (sale.order.access.request create / write)
         granted = self.search(
             [("id", "in", self.ids), ("governance_granted_to_me", "=", True)]
         )

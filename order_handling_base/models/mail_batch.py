@@ -63,7 +63,11 @@ def schedule_activities(
     env = assignments[0][0].env
     if env.context.get("mail_activity_automation_skip"):
         return env["mail.activity"]
-    activity_type = env.ref(act_type_xmlid)
+    # the id from the registry cache of xml ids (``env.ref`` would also
+    # query whether the record exists)
+    activity_type = env["mail.activity.type"].browse(
+        env["ir.model.data"]._xmlid_to_res_id(act_type_xmlid)
+    )
     model_ids = {}
     vals_list = []
     for record, user, own_values in assignments:
@@ -189,6 +193,10 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment"):
     messages = records.env["mail.message"]
     if not records:
         return messages
+    # an automated status mail: the user whose step sent it is not made a
+    # follower of the document (the salesperson follows it and gets the
+    # customer's answers)
+    records = records.with_context(mail_create_nosubscribe=True)
     env = records.env
     values_by_id = template._generate_template(
         records.ids, TEMPLATE_FIELDS, find_or_create_partners=True

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import ormcache
 
+from .cache_mixin import RegistryCacheClearing
+
 ORDER_CLASSES = [
     ("regular", "Regular"),
     ("non_regular", "Non-regular"),
@@ -20,7 +22,7 @@ PolicyRow = namedtuple(
 )
 
 
-class OrderHandlingSlaPolicy(models.Model):
+class OrderHandlingSlaPolicy(RegistryCacheClearing, models.Model):
     """Processing-time target of one stage of one document type (R2.3, R5.5).
 
     A policy applies to the documents of ``res_model`` while they stay in
@@ -138,22 +140,6 @@ class OrderHandlingSlaPolicy(models.Model):
                         stages=", ".join(keys),
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        policies = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return policies
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
 
     @api.model
     def _get_policies(self, res_model):

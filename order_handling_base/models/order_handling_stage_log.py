@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import create_index
+from odoo.tools import create_index, ormcache
 
 
 class OrderHandlingStageLog(models.Model):
@@ -100,14 +100,20 @@ class OrderHandlingStageLog(models.Model):
 
     @api.model
     def _selection_document_type(self):
-        # evaluated for every row written (Selection.convert_to_cache): the
-        # ids come from ir.model's registry cache and the names from the
-        # record cache, so a batch of rows costs no query per row
-        IrModel = self.env["ir.model"].sudo()
+        # evaluated for every row written (Selection.convert_to_cache): kept
+        # in the registry cache per language (model names change only with
+        # a module install or update, which clears it), so a stage change
+        # costs no query for it
+        return list(self._document_type_selection(self.env.lang))
+
+    @api.model
+    @ormcache("lang")
+    def _document_type_selection(self, lang):
+        IrModel = self.env["ir.model"].sudo().with_context(lang=lang)
         models = IrModel.browse(
             [IrModel._get_id(name) for name in self._stage_logged_models()]
         )
-        return [(model.model, model.name) for model in models.sorted("name")]
+        return tuple((model.model, model.name) for model in models.sorted("name"))
 
     @api.model
     def _selection_stage_key(self):

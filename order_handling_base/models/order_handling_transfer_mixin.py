@@ -86,8 +86,10 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         # (``mail_post_autofollow``) would otherwise make every member a
         # follower who gets a copy of each later customer mail; those who
         # get e-mails get them from the mail queue
+        # (nor is the user who made the transfer: the slips and activities
+        # are the departments' work, the chatter keeps the trace)
         documents = with_mail_queue(self.sudo()).with_context(
-            mail_post_autofollow=False
+            mail_post_autofollow=False, mail_create_nosubscribe=True
         )
         for document in documents:
             document_slips = slips_by_document.get(document.id)

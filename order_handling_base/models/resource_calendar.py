@@ -4,14 +4,16 @@ from datetime import datetime, time, timedelta
 
 from pytz import utc
 
-from odoo import api, models
+from odoo import models
 from odoo.tools import ormcache
+
+from .cache_mixin import RegistryCacheClearing
 
 # the SLA walk reads a calendar's work time in windows of this length
 SLA_WINDOW_DAYS = 14
 
 
-class ResourceCalendar(models.Model):
+class ResourceCalendar(RegistryCacheClearing, models.Model):
     _inherit = "resource.calendar"
 
     @ormcache("self.id", "day")
@@ -33,57 +35,14 @@ class ResourceCalendar(models.Model):
         )[no_resource.id]
         return tuple((begin, stop) for begin, stop, _meta in intervals)
 
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
 
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
-
-
-class ResourceCalendarAttendance(models.Model):
+class ResourceCalendarAttendance(RegistryCacheClearing, models.Model):
     _inherit = "resource.calendar.attendance"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
 
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
-
-
-class ResourceCalendarLeaves(models.Model):
+class ResourceCalendarLeaves(RegistryCacheClearing, models.Model):
     _inherit = "resource.calendar.leaves"
 
-    def _sla_clear_cache(self):
+    def _oh_cache_relevant(self):
         # only global leaves (no resource) count in the SLA work time
-        if any(not leave.resource_id for leave in self):
-            self.env.registry.clear_cache()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._sla_clear_cache()
-        return records
-
-    def write(self, vals):
-        self._sla_clear_cache()
-        result = super().write(vals)
-        self._sla_clear_cache()
-        return result
-
-    def unlink(self):
-        self._sla_clear_cache()
-        return super().unlink()
+        return any(not leave.resource_id for leave in self)

@@ -9,6 +9,7 @@ from . import sale_order_line_governance
 from . import sale_order_change_request
 from . import sale_order_cancel_request
 from . import mail_compose_message
+from . import tier_validation_cache
 
 # --- confidentiality, security of information, archive, access requests (R7.4–R7.7)
 from . import sale_order_security

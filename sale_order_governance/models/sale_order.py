@@ -1,5 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from ast import literal_eval
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -125,6 +127,22 @@ class SaleOrder(models.Model):
         # value cached before the reviews existed would request them twice
         self.invalidate_recordset(["need_validation"])
         return super().request_validation()
+
+    def evaluate_tier(self, tier):
+        """A definition domain that is a plain list of conditions (an AND,
+        as the shipped ones: the company's approval switch first) is
+        evaluated condition by condition and stops at the first one no
+        order meets: with approvals off, the other conditions (e.g. the
+        new-customer lookup) cost nothing. Other domains as OCA does."""
+        domain = literal_eval(tier.definition_domain or "[]")
+        if not domain or not all(isinstance(leaf, list | tuple) for leaf in domain):
+            return super().evaluate_tier(tier)
+        records = self
+        for leaf in domain:
+            records = records.filtered_domain([leaf])
+            if not records:
+                break
+        return records
 
     def _validate_tier(self, tiers=False):
         """Nobody approves their own quotation."""

@@ -1,5 +1,6 @@
 # --- approvals, change and cancel requests (R7.1–R7.3)
 from . import test_approval
+from . import test_tier_cache
 from . import test_cancel_request
 from . import test_change_request
 from . import test_change_performance

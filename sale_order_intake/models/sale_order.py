@@ -36,6 +36,7 @@ PROTECTED_FIELDS = {
     "intake_submitted_date",
     "intake_checked_uid",
     "intake_checked_date",
+    "intake_check_valid",
     "intake_return_count",
     "intake_return_reason",
     "sales_signoff_uid",
@@ -57,6 +58,21 @@ PROTECTED_FIELDS = {
     "urgency_decision_date",
     "urgent_escalated",
 }
+
+# fields of an order whose change leaves its intake check valid: the
+# workflow's own, the clerk, SLA, chatter and portal bookkeeping
+CHECK_NEUTRAL_FIELDS = PROTECTED_FIELDS | {
+    "intake_clerk_id",
+    "stage_start",
+    "access_token",
+}
+CHECK_NEUTRAL_PREFIXES = ("sla_", "message_", "activity_", "website_message")
+
+
+def _check_neutral(name):
+    return name in CHECK_NEUTRAL_FIELDS or name.startswith(CHECK_NEUTRAL_PREFIXES)
+
+
 CLERK = "order_handling_base.group_logistics_clerk"
 MANAGER = "order_handling_base.group_manager"
 SALES_HEAD = "order_handling_base.group_sales_head"
@@ -136,6 +152,14 @@ class SaleOrder(models.Model):
     )
     intake_checked_date = fields.Datetime(
         string="Checked On", readonly=True, copy=False
+    )
+    intake_check_valid = fields.Boolean(
+        string="Check Still Valid",
+        readonly=True,
+        copy=False,
+        help="Set by a clean intake check, cleared when the order or its lines "
+        "change before acceptance: acceptance checks again only an order "
+        "whose check is no longer valid.",
     )
     intake_return_count = fields.Integer(
         string="Returns to Sales",
@@ -452,7 +476,9 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._intake_check_protected(PROTECTED_FIELDS.intersection(vals))
-        return super().write(vals)
+        result = super().write(vals)
+        self._intake_invalidate_check(vals)
+        return result
 
     def _intake_check_protected(self, names):
         protected = set(names)
@@ -568,18 +594,28 @@ class SaleOrder(models.Model):
         # the stage first, then the class: the deadline of the new stage is
         # computed once, with the class (and the stay in "to check" is logged
         # with the deadline it had)
-        clean.sudo().write({"intake_stage": "checked"})
+        # one write per kind of order (usually one in all): who checked it
+        # and when, the clerk who takes it when it has none yet
+        checked = {
+            "intake_checked_uid": self.env.uid,
+            "intake_checked_date": fields.Datetime.now(),
+        }
+        # a change of the order or its lines before acceptance clears the
+        # flag (``write``, ``sale.order.line``)
+        clean_stage = {"intake_stage": "checked", "intake_check_valid": True}
+        for orders, stage in (
+            (clean, clean_stage),
+            (self - clean, {"intake_check_valid": False}),
+        ):
+            without_clerk = orders.filtered(lambda o: not o.intake_clerk_id)
+            for group, clerk in (
+                (orders - without_clerk, {}),
+                (without_clerk, {"intake_clerk_id": self.env.uid}),
+            ):
+                if group:
+                    group.sudo().write({**checked, **stage, **clerk})
         self.order_line._intake_classify()
         self.order_line._intake_snapshot_availability()
-        now = fields.Datetime.now()
-        self.sudo().write(
-            {
-                "intake_checked_uid": self.env.uid,
-                "intake_checked_date": now,
-            }
-        )
-        for order in self.filtered(lambda o: not o.intake_clerk_id):
-            order.sudo().intake_clerk_id = self.env.user
         feedback_activities(
             clean, ["sale_order_intake.mail_activity_type_intake_check"]
         )
@@ -759,10 +795,16 @@ class SaleOrder(models.Model):
                         order.name,
                     )
                 )
-        # the order may have changed since the check: check again, refuse on
-        # any blocking issue (nothing is written then)
-        failures = self.env["sale.order.intake.rule"]._get_rules(self)._evaluate(self)
-        for order in self:
+        # an order changed since its check is checked again, and refused on
+        # any blocking issue (nothing is written then); one accepted as it
+        # was checked keeps its check (and its class)
+        changed = self._intake_changed_since_check()
+        failures = (
+            self.env["sale.order.intake.rule"]._get_rules(changed)._evaluate(changed)
+            if changed
+            else {}
+        )
+        for order in changed:
             blocking = [
                 self._intake_issue_text(rule, line, detail)
                 for rule, line, detail in failures.get(order.id, [])
@@ -777,10 +819,11 @@ class SaleOrder(models.Model):
                         issues="\n".join(blocking),
                     )
                 )
-        self.order_line._intake_classify()
+        changed.order_line._intake_classify()
         self.sudo().write(
             {
                 "intake_stage": "accepted",
+                "intake_check_valid": False,
                 "intake_accepted_uid": self.env.uid,
                 "intake_accepted_date": fields.Datetime.now(),
             }
@@ -788,6 +831,23 @@ class SaleOrder(models.Model):
         self._intake_transfer()
         self._intake_send_mail("sale_order_intake.mail_template_intake_accepted")
         return True
+
+    def _intake_changed_since_check(self):
+        """The orders of ``self`` changed since their check (their flag was
+        cleared by a write of the order or of a line)."""
+        return self.filtered(lambda order: not order.intake_check_valid)
+
+    def _intake_invalidate_check(self, names=None):
+        """Clear the check of the checked orders of ``self`` when fields
+        other than workflow ones change (``names``: the order fields
+        written; None: a line changed, was added or removed)."""
+        if names is not None and all(_check_neutral(name) for name in names):
+            return
+        stale = self.filtered(
+            lambda order: order.intake_check_valid and order.intake_stage == "checked"
+        )
+        if stale:
+            stale.sudo().write({"intake_check_valid": False})
 
     def _intake_routing_codes(self):
         """Hook: department codes an accepted order is transferred to."""
@@ -1112,9 +1172,12 @@ class SaleOrder(models.Model):
         Settings › Technical › Email Templates); ``force`` sends it even when
         the company switched status mails off (the date reply is the
         regulation's own answer to the customer)."""
-        template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if not template:
+        template_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            template_xmlid, raise_if_not_found=False
+        )
+        if not template_id:
             return
+        template = self.env["mail.template"].browse(template_id)
         # rendered once for all orders, in each customer's language, and
         # posted without the composer wizard (same message and e-mail)
         post_template(

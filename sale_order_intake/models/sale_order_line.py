@@ -6,6 +6,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+# written only by the intake check (in sudo)
+LINE_PROTECTED_FIELDS = {
+    "intake_class",
+    "intake_class_reason",
+    "intake_available_qty",
+    "intake_shortfall_qty",
+}
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -48,13 +56,21 @@ class SaleOrderLine(models.Model):
         "(fill-rate KPI).",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # a line added to a checked order: the check no longer holds
+        lines.order_id._intake_invalidate_check()
+        return lines
+
+    def unlink(self):
+        orders = self.order_id
+        result = super().unlink()
+        orders.exists()._intake_invalidate_check()
+        return result
+
     def write(self, vals):
-        protected = {
-            "intake_class",
-            "intake_class_reason",
-            "intake_available_qty",
-            "intake_shortfall_qty",
-        }.intersection(vals)
+        protected = LINE_PROTECTED_FIELDS.intersection(vals)
         if protected and not self.env.su:
             raise UserError(
                 self.env._(
@@ -62,7 +78,10 @@ class SaleOrderLine(models.Model):
                     "intake check; they cannot be written directly."
                 )
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if set(vals) - LINE_PROTECTED_FIELDS:
+            self.order_id._intake_invalidate_check()
+        return result
 
     @api.model
     def _intake_shipped_products(self, products):

@@ -1,6 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -423,6 +424,60 @@ class TestIntakeRefused(IntakeCommon):
             regex="no longer clean",
         )
         self.assertEqual(order.intake_stage, "checked")
+
+    def test_accept_checks_again_only_a_changed_order(self):
+        """A clean check holds until the order or a line changes: accepting
+        an unchanged order does not run the checks a second time; a changed
+        line, an added line or a changed order field clear the check."""
+        Rule = type(self.env["sale.order.intake.rule"])
+        order = self.submitted
+        self._as("clerk", order).action_intake_check()
+        self.assertTrue(order.intake_check_valid)
+        # workflow bookkeeping leaves the check valid
+        order.sudo().write(
+            {"intake_clerk_id": self.users["clerk"].id, "sales_signoff_uid": False}
+        )
+        self._as("saleshead", order).action_intake_sign_off()
+        self.assertTrue(order.intake_check_valid)
+        # a line written, added, or an order field changed: the check is gone
+        for change in (
+            lambda: self._as("sales", order.order_line[0]).write(
+                {"product_uom_qty": 3}
+            ),
+            lambda: self._as("sales", order).write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {"product_id": self.product.id, "product_uom_qty": 1}
+                        )
+                    ]
+                }
+            ),
+            lambda: self._as("sales", order).write({"client_order_ref": "PO-7"}),
+        ):
+            with self.subTest(change=change):
+                order.sudo().write({"intake_check_valid": True})
+                change()
+                self.assertFalse(order.intake_check_valid)
+        # accepted as checked: no second evaluation
+        order.sudo().write({"intake_check_valid": True})
+        with patch.object(Rule, "_evaluate", autospec=True) as evaluate:
+            self._as("clerk", order).action_intake_accept()
+        evaluate.assert_not_called()
+        self.assertEqual(order.intake_stage, "accepted")
+        self.assertFalse(order.intake_check_valid)
+
+    def test_accept_evaluates_a_changed_order_again(self):
+        Rule = type(self.env["sale.order.intake.rule"])
+        order = self.submitted
+        self._as("clerk", order).action_intake_check()
+        self._as("sales", order.order_line[0]).write({"product_uom_qty": 3})
+        with patch.object(
+            Rule, "_evaluate", autospec=True, return_value={}
+        ) as evaluate:
+            self._as("clerk", order).action_intake_accept()
+        evaluate.assert_called_once()
+        self.assertEqual(order.intake_stage, "accepted")
 
     def test_other_company_order_is_out_of_reach(self):
         company_b = self.env["res.company"].create({"name": "Intake Branch B"})

@@ -84,7 +84,14 @@ class SaleOrder(models.Model):
                     "department_id": department.id,
                 }
             )
-        reviews = self.env["sale.order.review"].sudo().create(vals_list)
+        # the reviewing department works the review: whoever accepted the
+        # order is not made a follower of it
+        reviews = (
+            self.env["sale.order.review"]
+            .sudo()
+            .with_context(mail_create_nosubscribe=True)
+            .create(vals_list)
+        )
         # one create for all, no assignment e-mail: the transfer message
         # tells the reviewing department (``_transfer_message_extra``)
         schedule_activities(

@@ -365,6 +365,7 @@ def run_overhead(ids, n, lines=10):
         plain[0] += secs
         plain[1] += queries
     load_end = os.getloadavg()[0]
+    background = run_scheduled_notifications(path_ids)
     with Env() as env:
         stages = collections.Counter(
             env["sale.order"]
@@ -392,10 +393,52 @@ def run_overhead(ids, n, lines=10):
         "target": 2.0,
         "load_average": {"start": round(load_start, 2), "end": round(load_end, 2)},
         "interleaved": True,
+        # what the path left to the scheduled-message cron (notifications of
+        # the transfer message and of the customer mails: inbox, e-mails
+        # rendered and queued), run afterwards as the cron does, in one batch
+        "background": background,
+        "time_ratio_with_background": round(
+            (path_time + background["seconds"]) / plain[0], 2
+        ),
+        "query_ratio_with_background": round(
+            (path_queries + background["queries"]) / plain[1], 2
+        ),
     }
     result["top_tables"] = profile_tables(ids, lines)
     RESULTS["measures"]["overhead"] = result
     return result
+
+
+def run_scheduled_notifications(order_ids):
+    """Run the scheduled notifications of the orders' messages as the
+    *Mail: Send scheduled message* cron does (e-mails queued, not sent: the
+    bench has no mail server). Returns the totals and the per-order cost."""
+    from odoo.addons.order_handling_base.models.mail_queue import with_mail_queue
+
+    def send(env):
+        schedules = (
+            env["mail.message.schedule"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "sale.order"),
+                    ("mail_message_id.res_id", "in", order_ids),
+                ]
+            )
+        )
+        count = len(schedules)
+        with_mail_queue(schedules)._send_notifications()
+        return count
+
+    seconds, queries, count = timed(SUPERUSER_ID, send)
+    n = len(order_ids) or 1
+    return {
+        "messages": count,
+        "seconds": round(seconds, 2),
+        "queries": queries,
+        "per_order_ms": round(seconds / n * 1000, 1),
+        "per_order_queries": round(queries / n, 1),
+    }
 
 
 TABLE_RE = re.compile(
@@ -1317,6 +1360,17 @@ def print_table():
             "   plain confirm per order (ms / queries)",
             f"{o['plain_seconds'] / o['orders'] * 1000:.0f} / {o['plain_queries'] / o['orders']:.0f}",
         )
+        if "background" in o:
+            b = o["background"]
+            row(
+                "   + cron: scheduled notifications per order (ms / q)",
+                f"{b['per_order_ms']:.0f} / {b['per_order_queries']:.0f}",
+            )
+            row(
+                "   ratios with the cron's work (time / queries)",
+                f"{o['time_ratio_with_background']}x / "
+                f"{o['query_ratio_with_background']}x",
+            )
     if "line_scaling" in m:
         s = m["line_scaling"]
         row(

@@ -28,6 +28,8 @@ import base64
 
 from odoo import fields, models
 
+from .mail_queue import deferred_notification
+
 NOFOLLOW_KEY = "order_handling_activity_nofollow"
 
 
@@ -234,7 +236,10 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment"):
             email_add_signature=False,
             mail_server_id=template.mail_server_id.id,
             mail_auto_delete=template.auto_delete,
-            scheduled_date=values.get("scheduled_date"),
+            # the template's own date, or the cron notifies (rendering and
+            # queueing the e-mail out of the request)
+            scheduled_date=values.get("scheduled_date")
+            or deferred_notification(env).get("scheduled_date"),
             force_email_lang=langs.get(record.id),
         )
     return messages

@@ -10,13 +10,46 @@ records are queued and, when a request queued any, the *Mail: Email Queue
 Manager* cron gets a due trigger: the cron workers send them at their next
 wake-up (within a minute), in the background.
 Recipients, contents and inbox notifications are unchanged.
+
+The notifications of the suite's own workflow messages (the transfer
+message to the departments, the customer status mails) go one step further:
+``deferred_notification(env)`` gives ``message_post`` a ``scheduled_date``
+one second ahead, so Odoo keeps the message and its recipients in a
+``mail.message.schedule`` row and the *Mail: Send scheduled message* cron
+(the cron workers, within a minute) creates the inbox notifications and
+renders and queues the e-mails. The request that posts writes the chatter
+message only: the fan-out to many recipients (rendering the e-mail layout
+in each language, one notification per recipient) is background work.
+The context key ``order_handling_notify_now`` notifies at once instead.
 """
 
 import functools
+from datetime import timedelta
 
 from odoo import api, fields, models
 
 QUEUE_KEY = "order_handling_mail_queue"
+
+
+NOTIFY_NOW_KEY = "order_handling_notify_now"
+
+
+def deferred_notification(env):
+    """``message_post`` arguments that leave the notifications of the message
+    to the scheduled-message cron (see above); none with the context key
+    ``order_handling_notify_now``."""
+    if env.context.get(NOTIFY_NOW_KEY):
+        return {}
+    return {"scheduled_date": env.cr.now() + timedelta(seconds=1)}
+
+
+def send_scheduled_notifications(messages):
+    """Notify now what ``deferred_notification`` left to the cron for
+    ``messages`` (what the cron does, e-mails queued): for integrators who
+    need the notifications in the same transaction, and for tests."""
+    return with_mail_queue(
+        messages.env["mail.message.schedule"].sudo()
+    )._send_message_notifications(messages)
 
 
 def with_mail_queue(records):

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-from .mail_queue import with_mail_queue
+from .mail_queue import deferred_notification, with_mail_queue
 
 
 class OrderHandlingTransferMixin(models.AbstractModel):
@@ -110,10 +110,12 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 self.env._("Transferred to departments:"),
                 lines,
             )
+            # the departments are notified by the cron (``deferred_notification``)
             document.message_post(
                 body=body,
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
+                **deferred_notification(self.env),
             )
 
     def _transfer_message_extra(self):

@@ -3,6 +3,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from ..models.mail_queue import send_scheduled_notifications
 from .common import OrderHandlingCommon
 
 
@@ -57,6 +58,18 @@ class TestTransfer(OrderHandlingCommon):
         )
         self.assertEqual(message.partner_ids, people)
         self.assertFalse(people & self.order.message_partner_ids)
+        # the request wrote the message; the cron notifies
+        schedule = (
+            self.env["mail.message.schedule"]
+            .sudo()
+            .search([("mail_message_id", "=", message.id)])
+        )
+        self.assertEqual(len(schedule), 1)
+        self.assertFalse(message.notification_ids)
+        scheduled_cron = self.env.ref("mail.ir_cron_send_scheduled_message")
+        self.assertTrue(Trigger.search([("cron_id", "=", scheduled_cron.id)]))
+        send_scheduled_notifications(message)
+        self.assertFalse(schedule.exists())
         notified = message.notification_ids.res_partner_id
         self.assertEqual(notified & people, people)
         mails = (

@@ -6,6 +6,9 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.order_handling_base.models.mail_queue import (
+    send_scheduled_notifications,
+)
 from odoo.addons.sale_order_intake.tests.test_delivery_date import (
     AcceptedOrderCommon,
 )
@@ -40,6 +43,8 @@ class TestReview(ReviewCommon):
         self.assertEqual(len(transfer_message), 1)
         self.assertIn(review.name, transfer_message.body)
         self.assertIn(self.departments["production"].name, transfer_message.body)
+        self.assertIn(workshop, transfer_message.partner_ids)
+        send_scheduled_notifications(transfer_message)  # what the cron does
         self.assertIn(workshop, transfer_message.notified_partner_ids)
         self.assertFalse(
             self.env["mail.message"].search(

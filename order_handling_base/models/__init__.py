@@ -12,3 +12,4 @@ from . import base
 from . import mail_queue
 from . import mail_batch
 from . import resource_calendar
+from . import ir_sequence

@@ -27,7 +27,9 @@ and e-mails for less:
 import base64
 
 from odoo import fields, models
+from odoo.tools import ormcache
 
+from .cache_mixin import RegistryCacheClearing
 from .mail_queue import deferred_notification
 
 NOFOLLOW_KEY = "order_handling_activity_nofollow"
@@ -180,6 +182,7 @@ TEMPLATE_FIELDS = (
     "attachment_ids",
     "report_template_ids",
 )
+ATTACHMENT_FIELDS = ("attachment_ids", "report_template_ids")
 
 
 def post_template(records, template, subtype_xmlid="mail.mt_comment"):
@@ -200,8 +203,15 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment"):
     # customer's answers)
     records = records.with_context(mail_create_nosubscribe=True)
     env = records.env
+    # a template without attachments nor reports (the usual status mail) is
+    # rendered without looking them up
+    render_fields = (
+        TEMPLATE_FIELDS
+        if template._oh_has_attachments()
+        else tuple(name for name in TEMPLATE_FIELDS if name not in ATTACHMENT_FIELDS)
+    )
     values_by_id = template._generate_template(
-        records.ids, TEMPLATE_FIELDS, find_or_create_partners=True
+        records.ids, render_fields, find_or_create_partners=True
     )
     langs = template._render_lang(records.ids)
     Thread = env["mail.thread"].with_context(active_test=False)
@@ -256,3 +266,14 @@ class MailThread(models.AbstractModel):
         return super().message_subscribe(
             partner_ids=partner_ids, subtype_ids=subtype_ids
         )
+
+
+class MailTemplate(RegistryCacheClearing, models.Model):
+    _inherit = "mail.template"
+
+    @ormcache("self.id")
+    def _oh_has_attachments(self):
+        """Whether the template attaches files or reports, kept in the
+        registry cache (cleared by any change of a template)."""
+        template = self.sudo()
+        return bool(template.attachment_ids or template.report_template_ids)

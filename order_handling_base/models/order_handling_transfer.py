@@ -198,14 +198,17 @@ class OrderHandlingTransfer(models.Model):
         if not self.env.su:
             for vals in vals_list:
                 self._check_create_vals(vals)
-        sequences = {}
+        Sequence = self.env["ir.sequence"]
         for vals in vals_list:
             vals.setdefault("company_id", self.env.company.id)
             if vals.get("name", "/") == "/":
-                company_id = vals["company_id"]
-                if company_id not in sequences:
-                    sequences[company_id] = self._get_sequence(company_id)
-                vals["name"] = sequences[company_id]._next()
+                vals["name"] = Sequence._oh_next_by_code(
+                    "order.handling.transfer", vals["company_id"]
+                )
+                if not vals["name"]:
+                    raise UserError(
+                        self.env._("The sequence of transfer slips is missing.")
+                    )
         slips = super(
             OrderHandlingTransfer,
             self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True),
@@ -230,24 +233,6 @@ class OrderHandlingTransfer(models.Model):
                     fields=self._field_labels(refused or {"state"}),
                 )
             )
-
-    @api.model
-    def _get_sequence(self, company_id):
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .search(
-                [
-                    ("code", "=", "order.handling.transfer"),
-                    ("company_id", "in", [company_id, False]),
-                ],
-                order="company_id",
-                limit=1,
-            )
-        )
-        if not sequence:
-            raise UserError(self.env._("The sequence of transfer slips is missing."))
-        return sequence
 
     def write(self, vals):
         protected = PROTECTED_FIELDS.intersection(vals)

@@ -6,3 +6,4 @@ from . import test_stage_log
 from . import test_report
 from . import test_tour
 from . import test_value_guard
+from . import test_mail_batch

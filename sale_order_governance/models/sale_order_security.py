@@ -357,8 +357,13 @@ class SaleOrder(GovernancePriceGuard, models.Model):
         store=True,
         help="Archived with a snapshot: read-only, cannot be deleted.",
     )
+    # not tracked on the order (a related field takes the archive's
+    # tracking): the archive's chatter tells a change of integrity, the order
+    # would only recompute it at each of its own writes
     governance_integrity = fields.Selection(
-        related="governance_archive_id.integrity", string="Archive Integrity"
+        related="governance_archive_id.integrity",
+        string="Archive Integrity",
+        tracking=False,
     )
     governance_can_archive = fields.Boolean(compute="_compute_governance_can_archive")
     governance_granted_to_me = fields.Boolean(

@@ -163,6 +163,8 @@ class SaleOrderLine(models.Model):
         with one BOM search per line. Lines of one product share its forecast
         in order, so two lines cannot both count the same stock."""
         lines = self._intake_goods_lines().filtered("product_id.is_storable")
+        # lines with the same figures are written together
+        snapshots = defaultdict(lambda: self.browse())
         groups = defaultdict(lambda: self.browse())
         for line in lines:
             date = line.order_id.commitment_date or line._expected_date()
@@ -187,9 +189,8 @@ class SaleOrderLine(models.Model):
                 shortfall = max(0.0, line.product_uom_qty - available)
                 if float_compare(shortfall, 0.0, precision_digits=4) <= 0:
                     shortfall = 0.0
-                line.sudo().write(
-                    {
-                        "intake_available_qty": available,
-                        "intake_shortfall_qty": shortfall,
-                    }
-                )
+                snapshots[(available, shortfall)] |= line
+        for (available, shortfall), same in snapshots.items():
+            same.sudo().write(
+                {"intake_available_qty": available, "intake_shortfall_qty": shortfall}
+            )

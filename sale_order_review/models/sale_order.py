@@ -21,8 +21,11 @@ class SaleOrder(models.Model):
     order_review_ids = fields.One2many(
         "sale.order.review", "order_id", string="Reviews"
     )
+    # not tracked on the order (a related field takes the review's
+    # tracking): the review's own chatter and the order's "Review …:
+    # accepted" note tell it
     review_state = fields.Selection(
-        related="current_review_id.state", string="Review Status"
+        related="current_review_id.state", string="Review Status", tracking=False
     )
     current_review_id = fields.Many2one(
         "sale.order.review",
@@ -85,11 +88,12 @@ class SaleOrder(models.Model):
                 }
             )
         # the reviewing department works the review: whoever accepted the
-        # order is not made a follower of it
+        # order is not made a follower of it, and no "created" note is
+        # logged (the order's transfer message announces it), as for slips
         reviews = (
             self.env["sale.order.review"]
             .sudo()
-            .with_context(mail_create_nosubscribe=True)
+            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
             .create(vals_list)
         )
         # one create for all, no assignment e-mail: the transfer message

@@ -143,7 +143,9 @@ class SaleOrderReview(models.Model):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("sale.order.review")
+                vals["name"] = sequence._oh_next_by_code(
+                    "sale.order.review", vals.get("company_id")
+                )
         return super().create(vals_list)
 
     def write(self, vals):

@@ -1,0 +1,83 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from odoo.tests import tagged
+
+from ..models.mail_batch import post_template
+from ..models.mail_queue import NOTIFY_NOW_KEY, send_scheduled_notifications
+from .common import OrderHandlingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPostTemplate(OrderHandlingCommon):
+    """A status mail posted from a template: the chatter message now, the
+    notification (e-mail rendered and queued) by the cron; the template's
+    attachments follow changes of the template."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partner.email = "buyer@acme.example.com"
+        cls.template = cls.env["mail.template"].create(
+            {
+                "name": "Order status",
+                "model_id": cls.env["ir.model"]._get_id("sale.order"),
+                "subject": "Order {{ object.name }}",
+                "body_html": "<p>Dear <t t-out='object.partner_id.name'/></p>",
+                "partner_to": "{{ object.partner_id.id }}",
+            }
+        )
+
+    def _post(self):
+        # as the intake's steps do: the step's user, in sudo
+        order = self.order.with_user(self.users["clerk"]).sudo()
+        return post_template(order, self.template.sudo())
+
+    def _mails(self, message):
+        return (
+            self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        )
+
+    def test_message_now_mail_by_the_cron(self):
+        message = self._post()
+        self.assertEqual(message.subject, f"Order {self.order.name}")
+        self.assertIn("Acme Machinery", message.body)
+        self.assertEqual(message.partner_ids, self.partner)
+        self.assertFalse(self._mails(message), "rendered by the cron")
+        self.assertFalse(
+            self.users["clerk"].partner_id & self.order.message_partner_ids,
+            "the clerk who ran the step does not follow the order",
+        )
+        send_scheduled_notifications(message)
+        mail = self._mails(message)
+        self.assertEqual(mail.recipient_ids, self.partner)
+        self.assertEqual(mail.state, "outgoing")
+        self.assertIn("Acme Machinery", mail.body_html)
+
+    def test_notify_now(self):
+        order = (
+            self.order.with_user(self.users["clerk"])
+            .sudo()
+            .with_context(**{NOTIFY_NOW_KEY: True})
+        )
+        message = post_template(order, self.template.sudo())
+        self.assertTrue(self._mails(message))
+
+    def test_attachments_follow_the_template(self):
+        self.assertFalse(self._post().attachment_ids)
+        document = self.env["ir.attachment"].create(
+            {
+                "name": "conditions.txt",
+                "datas": base64.b64encode(b"General conditions"),
+                "res_model": "mail.template",
+                "res_id": self.template.id,
+            }
+        )
+        self.template.attachment_ids = document
+        message = self._post()
+        self.assertEqual(message.attachment_ids.mapped("name"), ["conditions.txt"])
+        self.assertNotEqual(message.attachment_ids, document, "a copy is attached")
+        self.assertEqual(self.template.attachment_ids, document)
+        self.template.attachment_ids = False
+        self.assertFalse(self._post().attachment_ids)

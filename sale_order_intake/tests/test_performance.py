@@ -27,19 +27,21 @@ from .common import IntakeCommon
 # installed: sale_order_governance tracks more order fields and checks its
 # approvals, order_handling_dashboard records the received date. Measured
 # there on 2026-11-28: 44 / 53 / 128 / 31 / 21 / 78; then, with the registry
-# caches of tier-validation exceptions and of the stage log's document
-# types, the approval rules evaluated condition by condition, acceptance
-# re-checking only an order changed since its check (``intake_check_valid``)
-# and no auto-follow of the user by automated posts: 30 / 45 / 104 / 30 /
-# 18 / 70 (+ 2 each below; the warm-up order now reads its records again at
-# each step too, so that it fills the same caches as the measured one).
+# caches of tier-validation exceptions, sequences, template attachments and
+# the stage log's document types, the approval rules evaluated condition by
+# condition, acceptance re-checking only an order changed since its check
+# (``intake_check_valid``), no auto-follow of the user by automated posts,
+# and the notifications of the transfer message and customer mails left to
+# the scheduled-message cron (``deferred_notification``): 30 / 45 / 76 / 30
+# / 18 / 48 (+ 2 each below; the warm-up order now reads its records again
+# at each step too, so that it fills the same caches as the measured one).
 BUDGETS = {
     "submit": 32,
     "check": 47,
-    "accept": 106,
+    "accept": 78,
     "review": 32,
     "propose_date": 20,
-    "reply_date": 72,
+    "reply_date": 50,
 }
 
 

@@ -1,5 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -593,27 +595,26 @@ class SaleOrder(models.Model):
         )
         # the stage first, then the class: the deadline of the new stage is
         # computed once, with the class (and the stay in "to check" is logged
-        # with the deadline it had)
-        # one write per kind of order (usually one in all): who checked it
-        # and when, the clerk who takes it when it has none yet
-        checked = {
-            "intake_checked_uid": self.env.uid,
-            "intake_checked_date": fields.Datetime.now(),
-        }
-        # a change of the order or its lines before acceptance clears the
-        # flag (``write``, ``sale.order.line``)
-        clean_stage = {"intake_stage": "checked", "intake_check_valid": True}
-        for orders, stage in (
-            (clean, clean_stage),
-            (self - clean, {"intake_check_valid": False}),
-        ):
-            without_clerk = orders.filtered(lambda o: not o.intake_clerk_id)
-            for group, clerk in (
-                (orders - without_clerk, {}),
-                (without_clerk, {"intake_clerk_id": self.env.uid}),
-            ):
-                if group:
-                    group.sudo().write({**checked, **stage, **clerk})
+        # with the deadline it had). Who checked it and when, the clerk who
+        # takes an order that has none, and whether the check holds (a change
+        # of the order or its lines before acceptance clears it): one write
+        # per distinct set of values, usually one in all
+        now = fields.Datetime.now()
+        clean_ids = set(clean.ids)
+        by_values = defaultdict(lambda: self.browse())
+        for order in self:
+            values = {
+                "intake_checked_uid": self.env.uid,
+                "intake_checked_date": now,
+                "intake_check_valid": order.id in clean_ids,
+            }
+            if order.id in clean_ids:
+                values["intake_stage"] = "checked"
+            if not order.intake_clerk_id:
+                values["intake_clerk_id"] = self.env.uid
+            by_values[tuple(sorted(values.items()))] |= order
+        for values, orders in by_values.items():
+            orders.sudo().write(dict(values))
         self.order_line._intake_classify()
         self.order_line._intake_snapshot_availability()
         feedback_activities(

@@ -210,10 +210,19 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment"):
         if template._oh_has_attachments()
         else tuple(name for name in TEMPLATE_FIELDS if name not in ATTACHMENT_FIELDS)
     )
-    values_by_id = template._generate_template(
-        records.ids, render_fields, find_or_create_partners=True
-    )
-    langs = template._render_lang(records.ids)
+    # the recipients' languages are rendered once, here: given its group's
+    # language (``template_preview_lang``), ``_generate_template`` does not
+    # render them again (an ``object.partner_id.lang`` eval per record)
+    values_by_id, langs = {}, {}
+    for lang, (lang_template, res_ids) in template._classify_per_lang(
+        records.ids
+    ).items():
+        langs.update(dict.fromkeys(res_ids, lang))
+        values_by_id.update(
+            lang_template.with_context(template_preview_lang=lang)._generate_template(
+                res_ids, render_fields, find_or_create_partners=True
+            )
+        )
     Thread = env["mail.thread"].with_context(active_test=False)
     for record in records:
         values = values_by_id[record.id]

@@ -1,6 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -81,3 +82,25 @@ class TestPostTemplate(OrderHandlingCommon):
         self.assertEqual(self.template.attachment_ids, document)
         self.template.attachment_ids = False
         self.assertFalse(self._post().attachment_ids)
+
+    def test_each_recipient_in_their_language(self):
+        """One call for orders of customers in two languages: each message in
+        its customer's language, the languages rendered once for all."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.template.lang = "{{ object.partner_id.lang }}"
+        self.template.with_context(lang="zh_CN").subject = "订单 {{ object.name }}"
+        customer_cn = self.env["res.partner"].create(
+            {"name": "上海精工", "email": "buyer@jinggong.example.com", "lang": "zh_CN"}
+        )
+        self.partner.lang = "en_US"
+        order_cn = self._create_order(self.users["sales"], partner=customer_cn)
+        orders = (self.order | order_cn).with_user(self.users["clerk"]).sudo()
+        Template = type(self.env["mail.template"])
+        with patch.object(
+            Template, "_render_lang", autospec=True, side_effect=Template._render_lang
+        ) as render_lang:
+            messages = post_template(orders, self.template.sudo())
+        self.assertEqual(render_lang.call_count, 1)
+        subjects = {message.res_id: message.subject for message in messages}
+        self.assertEqual(subjects[self.order.id], f"Order {self.order.name}")
+        self.assertEqual(subjects[order_cn.id], f"订单 {order_cn.name}")

@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
 ENGINEERING = "order_handling_base.group_engineering_supervisor"
 PROCESS = "order_handling_base.group_process_engineer"
 MANAGER = "order_handling_base.group_manager"
@@ -352,11 +354,14 @@ class SaleEngineeringPlan(models.Model):
             plan.product_ids.product_tmpl_id._complete_tech_documents(
                 plan.deliverable_ids.type_id.mapped("code"), attachments
             )
-            plan.activity_schedule(
-                "sale_engineering_plan.mail_activity_type_rollout",
-                user_id=plan.process_engineer_id.id,
-                date_deadline=fields.Date.context_today(self),
-            )
+        # one create for all plans; the process engineers get Odoo's
+        # assignment notice and follow their plan, as ``activity_schedule``
+        schedule_activities(
+            [(plan, plan.process_engineer_id) for plan in self.sudo()],
+            "sale_engineering_plan.mail_activity_type_rollout",
+            notify=True,
+            follow=True,
+        )
         return True
 
     def action_done(self):
@@ -414,10 +419,10 @@ class SaleEngineeringPlan(models.Model):
                 }
             )
         plans = self.sudo().create(vals_list)
-        for plan in plans:
-            plan.activity_schedule(
-                "sale_engineering_plan.mail_activity_type_draft_plan",
-                user_id=plan.supervisor_id.id,
-                date_deadline=fields.Date.context_today(self),
-            )
+        schedule_activities(
+            [(plan, plan.supervisor_id) for plan in plans],
+            "sale_engineering_plan.mail_activity_type_draft_plan",
+            notify=True,
+            follow=True,
+        )
         return plans

@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
 # fields whose change makes an approval worthless: while the order is under
 # (or after) approval as a quotation they are written only after the
 # approval is restarted (R7.1 "reset when the order is changed")
@@ -272,17 +274,16 @@ class SaleOrder(models.Model):
             partner_ids=partners.ids,
             subtype_xmlid="mail.mt_note",
         )
-        activity_type = self.env.ref(
-            "sale_order_governance.mail_activity_type_order_notice"
+        # one create for all managers; the note above is their notice, and
+        # they are not made followers of the order (a follower gets a copy
+        # of every customer mail): the activity is their to-do, as for the
+        # intake's transfers
+        schedule_activities(
+            [(self, user) for user in departments.manager_id],
+            "sale_order_governance.mail_activity_type_order_notice",
+            summary=subject,
+            note=body,
         )
-        for user in departments.manager_id:
-            self.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=user.id,
-                summary=subject,
-                note=body,
-                date_deadline=fields.Date.context_today(self),
-            )
 
     def _governance_reopen_review(self, reason):
         """Hook called when an applied change alters the specification: the

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
 MAX_DAYS = 30
 
 
@@ -312,16 +314,29 @@ class SaleOrderAccessRequest(models.Model):
                     "granted_uid": self.env.uid,
                 }
             )
-            request.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=request.user_id.id,
-                summary=self.env._("Access to order %s granted", request.order_name),
-                note=self.env._(
-                    "You can read archived order %(order)s until %(end)s.",
-                    order=request.order_name,
-                    end=request.date_end,
-                ),
-            )
+        # the requesters' to-do, one create for all requests
+        schedule_activities(
+            [
+                (
+                    request,
+                    request.user_id,
+                    {
+                        "summary": self.env._(
+                            "Access to order %s granted", request.order_name
+                        ),
+                        "note": self.env._(
+                            "You can read archived order %(order)s until %(end)s.",
+                            order=request.order_name,
+                            end=request.date_end,
+                        ),
+                    },
+                )
+                for request in self
+            ],
+            "mail.mail_activity_data_todo",
+            notify=True,
+            follow=True,
+        )
         self.env["sale.order.access.log"]._log(self, "grant")
 
     def action_revoke(self):

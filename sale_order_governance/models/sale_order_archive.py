@@ -9,6 +9,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
 VERIFIERS = (
     "order_handling_base.group_logistics_clerk",
     "order_handling_base.group_sales_head",
@@ -292,9 +294,7 @@ class SaleOrderArchive(models.Model):
         )
 
     def _alert_tampered(self):
-        activity_type = self.env.ref(
-            "sale_order_governance.mail_activity_type_archive_tampered"
-        )
+        assignments = []
         for archive in self:
             users = archive._get_alert_users()
             body = self.env._(
@@ -315,13 +315,14 @@ class SaleOrderArchive(models.Model):
             assignees = archive.order_id.team_id.user_id or users.filtered(
                 lambda u: u.has_group("order_handling_base.group_general_manager")
             )
-            for user in assignees:
-                archive.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    note=body,
-                    date_deadline=fields.Date.context_today(archive),
-                )
+            assignments += [(archive, user, {"note": body}) for user in assignees]
+        # one create for all archives and assignees
+        schedule_activities(
+            assignments,
+            "sale_order_governance.mail_activity_type_archive_tampered",
+            notify=True,
+            follow=True,
+        )
 
     @api.model
     def _cron_verify(self, batch_size=500):

@@ -57,6 +57,11 @@ class TestAccessRequest(ArchiveCommon):
         )
         Log = self.env["sale.order.access.log"]
         self.assertEqual(Log.search([("request_id", "=", request.id)]).event, "grant")
+        # the requester's to-do tells until when
+        todo = request.sudo().activity_ids
+        self.assertEqual(todo.user_id, self.requester)
+        self.assertEqual(todo.summary, f"Access to order {self.order.name} granted")
+        self.assertIn(self.order.name, str(todo.note))
         # the requester reads that order, and only that order
         order = self.order.with_user(self.requester)
         self.env.invalidate_all()

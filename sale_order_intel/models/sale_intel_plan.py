@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
 
 class SaleIntelPlan(models.Model):
     """Marketing plan (R9.3) for a valuable intelligence report: assigned by
@@ -196,13 +198,14 @@ class SaleIntelPlan(models.Model):
                     )
                 )
         self.with_context(sale_intel_workflow=True).write({"state": "in_progress"})
-        for plan in self.filtered("user_id"):
-            plan.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=plan.date_end,
-                user_id=plan.user_id.id,
-                summary=self.env._("Carry out the marketing plan and report results"),
-            )
+        # one create for all plans, due at each plan's end
+        schedule_activities(
+            [(plan, plan.user_id, {"date_deadline": plan.date_end}) for plan in self],
+            "mail.mail_activity_data_todo",
+            notify=True,
+            follow=True,
+            summary=self.env._("Carry out the marketing plan and report results"),
+        )
         return True
 
     def action_report_results(self):

@@ -58,6 +58,11 @@ class TestReportFlow(IntelCommon):
         self.assertEqual(plan.user_id, self.users["saleshead"])
         plan_m.action_start()
         self.assertEqual(plan.state, "in_progress")
+        # the team's head gets the plan to carry out, due at its end
+        todo = plan.sudo().activity_ids
+        self.assertEqual(todo.user_id, self.users["saleshead"])
+        self.assertEqual(todo.date_deadline, date(2026, 5, 31))
+        self.assertIn(self.users["saleshead"].partner_id, plan.message_partner_ids)
         # the team reports its results
         plan_team = plan.with_user(sales)
         with self.assertRefused(UserError, "Describe the results"):

@@ -331,6 +331,35 @@ def intake_steps(ids):
 REVIEW_ASPECTS = ("capacity", "material", "technology", "delivery")
 
 
+def floor_steps(ids, count=6):
+    """The Odoo floor of a six-step path: ``count`` hand-offs made of plain
+    Odoo calls only, each in its own transaction as the path's steps are: a
+    tracked field of the order changes (one chatter tracking message) and
+    the hand-off's activity is scheduled for the next person (as the suite
+    does: due today, no "assigned to you" mail) or the previous one is
+    marked done (Odoo's "done" message). What every workflow step of Odoo
+    costs before any logic of its own: the transaction, the tracking, the
+    activity and the bus notification of the assignee's activity counter."""
+    users = (ids["manager"], ids["clerk"])
+
+    def step(index):
+        def run(env, order_id):
+            order = env["sale.order"].browse(order_id)
+            order.write({"locked": not order.locked})
+            if index % 2 == 0:
+                order.with_context(mail_activity_quick_update=True).activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=users[(index + 1) % 2],
+                    date_deadline=fields.Date.context_today(order),
+                )
+            else:
+                order.activity_ids.action_feedback()
+
+        return run
+
+    return [(f"floor_{index}", users[index % 2], step(index)) for index in range(count)]
+
+
 def set_intake_required(value):
     with Env() as env:
         env.company.intake_required = value
@@ -343,17 +372,25 @@ def run_overhead(ids, n, lines=10):
     with Env() as env:
         path_ids = create_orders(env, [order_vals(ids, lines, i) for i in range(n)])
         plain_ids = create_orders(env, [order_vals(ids, lines, i) for i in range(n)])
+        floor_ids = create_orders(env, [order_vals(ids, lines, i) for i in range(n)])
     steps = intake_steps(ids)
     per_step = {name: [0.0, 0] for name, _u, _f in steps}
     plain = [0.0, 0]
+    floor = [0.0, 0]
     load_start = os.getloadavg()[0]
     # path and plain orders alternate, so that a change of the machine's
     # load during the run weighs on both sides alike
-    for order_id, plain_id in zip(path_ids, plain_ids, strict=True):
+    for order_id, plain_id, floor_id in zip(
+        path_ids, plain_ids, floor_ids, strict=True
+    ):
         for name, uid, func in steps:
             secs, queries, _r = timed(uid, lambda env, f=func: f(env, order_id))
             per_step[name][0] += secs
             per_step[name][1] += queries
+        for _name, uid, func in floor_steps(ids):
+            secs, queries, _r = timed(uid, lambda env, f=func: f(env, floor_id))
+            floor[0] += secs
+            floor[1] += queries
         set_intake_required(False)
         try:
             secs, queries, _r = timed(
@@ -403,6 +440,16 @@ def run_overhead(ids, n, lines=10):
         "query_ratio_with_background": round(
             (path_queries + background["queries"]) / plain[1], 2
         ),
+        # six plain Odoo hand-offs per order (``floor_steps``): what the six
+        # steps before the confirmation cost in Odoo with no logic of their
+        # own, in the same run
+        "floor": {
+            "steps": 6,
+            "per_order_ms": round(floor[0] / n * 1000, 1),
+            "per_order_queries": round(floor[1] / n, 1),
+            "time_ratio": round((floor[0] + plain[0]) / plain[0], 2),
+            "query_ratio": round((floor[1] + plain[1]) / plain[1], 2),
+        },
     }
     result["top_tables"] = profile_tables(ids, lines)
     RESULTS["measures"]["overhead"] = result
@@ -1360,6 +1407,16 @@ def print_table():
             "   plain confirm per order (ms / queries)",
             f"{o['plain_seconds'] / o['orders'] * 1000:.0f} / {o['plain_queries'] / o['orders']:.0f}",
         )
+        if "floor" in o:
+            f = o["floor"]
+            row(
+                "   Odoo floor: 6 plain hand-offs per order (ms / q)",
+                f"{f['per_order_ms']:.0f} / {f['per_order_queries']:.0f}",
+            )
+            row(
+                "   floor + plain confirm vs plain (time / queries)",
+                f"{f['time_ratio']}x / {f['query_ratio']}x",
+            )
         if "background" in o:
             b = o["background"]
             row(

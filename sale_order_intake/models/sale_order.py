@@ -1139,11 +1139,13 @@ class SaleOrder(models.Model):
                     "delivery_date_replied_date": fields.Datetime.now(),
                 }
             )
-        feedback_activities(
-            self, ["sale_order_intake.mail_activity_type_intake_reply_date"]
-        )
         self._intake_send_mail(
             "sale_order_intake.mail_template_intake_delivery_date", force=True
+        )
+        # last: removing the activity empties the ORM cache (``unlink``), and
+        # the mail would read the order, customer and company again
+        feedback_activities(
+            self, ["sale_order_intake.mail_activity_type_intake_reply_date"]
         )
         return True
 

@@ -250,10 +250,12 @@ class SaleOrderReview(models.Model):
                 "decision_date": fields.Datetime.now(),
             }
         )
-        feedback_activities(self, ["sale_order_review.mail_activity_type_review"])
         rejected = self.filtered(lambda r: r.state == "rejected")
         rejected._on_rejected()
         (self - rejected)._on_accepted()
+        # last: removing the activity empties the ORM cache (``unlink``), and
+        # the hooks above would read the orders again
+        feedback_activities(self, ["sale_order_review.mail_activity_type_review"])
         return True
 
     def _on_rejected(self):

@@ -5,7 +5,10 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+from odoo.addons.order_handling_base.models.mail_batch import (
+    feedback_activities,
+    schedule_activities,
+)
 
 ENGINEERING = "order_handling_base.group_engineering_supervisor"
 PROCESS = "order_handling_base.group_process_engineer"
@@ -383,9 +386,7 @@ class SaleEngineeringPlan(models.Model):
                     self.env._("Log the rollout of %s before closing it.", plan.name)
                 )
         self.sudo().write({"state": "done", "done_date": fields.Datetime.now()})
-        self.sudo().activity_feedback(
-            ["sale_engineering_plan.mail_activity_type_rollout"]
-        )
+        feedback_activities(self, ["sale_engineering_plan.mail_activity_type_rollout"])
         return True
 
     def action_cancel(self):

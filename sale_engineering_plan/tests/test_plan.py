@@ -246,8 +246,20 @@ class TestPlan(PlanCommon):
             self.env["sale.engineering.plan.followup"].with_user(
                 self.users["process"]
             ).create({"plan_id": plan.id, "note": "Too much", "progress": 120})
+        rollout = self.env.ref("sale_engineering_plan.mail_activity_type_rollout")
+        self.assertTrue(
+            plan.sudo().activity_ids.filtered(lambda a: a.activity_type_id == rollout)
+        )
         process.action_done()
         self.assertEqual(plan.state, "done")
+        # the rollout activity is done, by the process engineer
+        self.assertFalse(
+            plan.sudo().activity_ids.filtered(lambda a: a.activity_type_id == rollout)
+        )
+        done = plan.sudo().message_ids.filtered(
+            lambda m: m.mail_activity_type_id == rollout
+        )
+        self.assertEqual(done.author_id, self.users["process"].partner_id)
 
     def test_overdue_deliverable_escalates(self):
         plan = self._plan()

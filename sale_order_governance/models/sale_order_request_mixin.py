@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.addons.base_tier_validation.models.tier_validation import (
     BASE_EXCEPTION_FIELDS,
 )
+from odoo.addons.order_handling_base.models.mail_batch import feedback_activities
 
 STATES = [
     ("draft", "Draft"),
@@ -320,7 +321,7 @@ class SaleOrderRequestMixin(models.AbstractModel):
                 "applied_date": fields.Datetime.now(),
             }
         )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        feedback_activities(self, ["mail.mail_activity_data_todo"])
 
     def action_cancel(self):
         for request in self:

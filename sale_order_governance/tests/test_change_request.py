@@ -93,9 +93,17 @@ class TestChangeRequest(GovernanceCommon):
         with self.assertRaises(UserError):
             request.with_user(self.users["manager"]).unlink()
 
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertEqual(request.sudo().activity_ids.activity_type_id, todo)
         request.with_user(self.users["sales"]).action_apply()
         self.assertEqual(request.state, "applied")
         self.assertEqual(request.applied_uid, self.users["sales"])
+        # the "apply" to-do is done, by whoever applied it
+        self.assertFalse(request.sudo().activity_ids)
+        done = request.sudo().message_ids.filtered(
+            lambda m: m.mail_activity_type_id == todo
+        )
+        self.assertEqual(done.author_id, self.users["sales"].partner_id)
         # the order and its open picking
         self.assertEqual(line1.product_uom_qty, 8)
         self.assertEqual(line2.price_unit, 180.0)

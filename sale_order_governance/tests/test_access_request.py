@@ -165,6 +165,45 @@ class TestAccessRequest(ArchiveCommon):
         with self.assertRaises(UserError):
             mine.unlink()
 
+    def test_requests_and_archive_menu(self):
+        """One section holds the requests and the archive: each role sees
+        the entries its groups open, and the section whenever one is."""
+        Menu = self.env["ir.ui.menu"]
+        section = self.env.ref("sale_order_governance.menu_order_requests")
+        change = self.env.ref("sale_order_governance.sale_order_change_request_menu")
+        archived = self.env.ref("sale_order_governance.sale_order_archive_menu")
+        access = self.env.ref("sale_order_governance.sale_order_access_request_menu")
+        approve = self.env.ref(
+            "sale_order_governance.sale_order_access_request_menu_review"
+        )
+        log = self.env.ref("sale_order_governance.sale_order_access_log_menu")
+        self.assertFalse(section.groups_id)
+        self.assertEqual(
+            (change | archived | access | approve | log).parent_id, section
+        )
+
+        def visible(role):
+            ids = Menu.with_user(self.users[role])._visible_menu_ids()
+            return {
+                menu
+                for menu in (change, archived, access, approve, log)
+                if menu.id in ids
+            }, section.id in ids
+
+        # a department asks to read an archived order, and sees no more
+        self.assertEqual(visible("warehouse"), ({access}, True))
+        self.assertEqual(visible("sales"), ({change, access}, True))
+        self.assertEqual(visible("clerk"), ({change, archived, access}, True))
+        self.assertEqual(
+            visible("saleshead"), ({change, archived, access, approve, log}, True)
+        )
+        # the general manager is an order-handling manager
+        self.assertEqual(
+            visible("gm"), ({change, archived, access, approve, log}, True)
+        )
+        # anyone of Order Handling may ask to read an archived order
+        self.assertEqual(visible("member"), ({access}, True))
+
     def test_requests_are_private(self):
         request = self._request()
         with self.assertRaises(AccessError):

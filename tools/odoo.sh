@@ -3,8 +3,9 @@
 #
 # Usage: tools/odoo.sh demo|test|stop|status|addons
 #   demo    set up, create the database order_handling_demo with every suite
-#           addon, demo data and Simplified Chinese (reused when it exists: only
-#           addons it lacks are installed, the language loaded when missing),
+#           addon, demo data and Simplified Chinese (reused when it exists: the
+#           suite's addons updated when their source changed, those it lacks
+#           installed, the language loaded when missing),
 #           start Odoo in the background on 127.0.0.1:8069 and print how to
 #           log in
 #   test    set up, create a fresh order_handling_test with every suite addon
@@ -53,24 +54,40 @@ drop_db() {
 
 # install_addons DB ADDONS LOG [odoo options]: odoo -i ... --stop-after-init,
 # output in LOG, checked afterwards (every addon installed, no ERROR logged).
-install_addons() {
-    local db=$1 addons=$2 log=$3 start=$SECONDS
-    shift 3
-    say "installing into $db: $addons (log: ${log#"$ROOT/"})"
-    if ! odoo_cmd -c "$ODOO_CONF" -d "$db" -i "$addons" --stop-after-init --no-http \
+# update_addons: the same with -u.
+install_addons() { init_addons -i "$@"; }
+update_addons() { init_addons -u "$@"; }
+init_addons() {
+    local flag=$1 db=$2 addons=$3 log=$4 start=$SECONDS verb=installing
+    shift 4
+    [ "$flag" = -i ] || verb=updating
+    say "$verb $addons in $db (log: ${log#"$ROOT/"})"
+    if ! odoo_cmd -c "$ODOO_CONF" -d "$db" "$flag" "$addons" --stop-after-init --no-http \
         --log-level=info "$@" >"$log" 2>&1; then
         tail -n 40 "$log" >&2
-        die "installing $addons into $db failed (full log: $log)"
+        die "$verb $addons in $db failed (full log: $log)"
     fi
     local missing errors
     missing=$(missing_addons "$db" "$addons")
     errors=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" || true)
     if [ -n "$errors" ]; then
         printf '%s\n' "$errors" | head -n 40 >&2
-        die "Odoo logged errors while installing into $db (full log: $log)"
+        die "Odoo logged errors while $verb $addons in $db (full log: $log)"
     fi
     [ -z "$missing" ] || die "not installed in $db: $missing (see $log)"
-    say "installed in $((SECONDS - start)) s"
+    say "done in $((SECONDS - start)) s"
+}
+
+# A fingerprint of the suite's source files: the demo database records the
+# one it was last installed or updated with (DEMO_STAMP), and `make demo`
+# updates the suite's addons in it (-u) when the source has changed since,
+# e.g. after a git pull (Odoo itself only updates on a version bump).
+DEMO_STAMP="$LOCAL/demo-addons.stamp"
+addons_stamp() {
+    local names
+    IFS=, read -ra names <<<"$ADDONS"
+    (cd "$ADDONS_DIR" && find "${names[@]}" -type f ! -name '*.pyc' -print0 |
+        sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
 }
 
 # The demo speaks Simplified Chinese too. A language loaded while the addons
@@ -79,6 +96,8 @@ install_addons() {
 # activity types, ...) included. Loaded later with --load-language, Odoo
 # sets up only `base` first and skips every other model's records, so a
 # database that lacks the language gets it from a shell where every model is.
+# English is named first: Odoo makes the first language of --load-language
+# the default of every partner, and users pick 简体中文 in their preferences.
 DEMO_LANG=zh_CN
 
 demo_lang_active() {
@@ -197,14 +216,23 @@ checkout's Odoo?): set OH_HTTP_PORT to a free port"
         missing=$(missing_addons "$DEMO_DB" "$ADDONS")
         # with the language active, newly installed addons get their terms
         demo_lang_active "$DEMO_DB" || load_demo_lang "$DEMO_DB"
+        local installed=$ADDONS stamp
+        stamp="$DEMO_DB $(addons_stamp)"
+        [ -z "$missing" ] || installed=$(comm -23 <(tr , '\n' <<<"$ADDONS" | sort) \
+            <(tr , '\n' <<<"$missing" | sort) | paste -sd,)
+        if [ -n "$installed" ] && [ "$(cat "$DEMO_STAMP" 2>/dev/null)" != "$stamp" ]; then
+            update_addons "$DEMO_DB" "$installed" "$LOCAL/demo-update.log"
+        fi
         [ -z "$missing" ] || install_addons "$DEMO_DB" "$missing" "$LOCAL/demo-install.log"
+        printf '%s\n' "$stamp" >"$DEMO_STAMP"
     else
         drop_db "$DEMO_DB"
         install_addons "$DEMO_DB" "$ADDONS" "$LOCAL/demo-install.log" \
-            --load-language="$DEMO_LANG"
+            --load-language="en_US,$DEMO_LANG"
         [ "$(sql -d "$DEMO_DB" -c "SELECT demo FROM ir_module_module WHERE name = 'base'")" = t ] ||
             die "$DEMO_DB was created without demo data (check without_demo in $ODOO_CONF)"
         demo_lang_active "$DEMO_DB" || die "$DEMO_DB was created without $DEMO_LANG"
+        printf '%s %s\n' "$DEMO_DB" "$(addons_stamp)" >"$DEMO_STAMP"
     fi
     url="http://127.0.0.1:$HTTP_PORT"
     say "starting Odoo at $url (log: ${ODOO_LOG#"$ROOT/"})"

@@ -30,7 +30,14 @@ class TestPrint(IntelCommon):
         wizard = (
             self.env["sale.intel.summary"]
             .with_user(self.users["marketing"])
-            .create({"date_from": today.replace(day=1), "date_to": today})
+            # from the first of last month: the records' create_date is the
+            # transaction's start, on the eve of a month now and then
+            .create(
+                {
+                    "date_from": today.replace(day=1) - relativedelta(months=1),
+                    "date_to": today,
+                }
+            )
         )
         summary = wizard._get_summary()
         self.assertEqual(summary["total"], 2)

@@ -205,6 +205,8 @@ cmd_demo() {
     if pid=$(server_pid); then
         url=$(server_url "$pid")
         say "Odoo is already running (pid $pid) at $url"
+        [ "$(cat "$DEMO_STAMP" 2>/dev/null)" = "$DEMO_DB $(addons_stamp)" ] ||
+            say "the suite's source changed since $DEMO_DB was set up: make stop, then make demo, to update it"
         print_logins "$url"
         return 0
     fi

@@ -83,12 +83,14 @@ init_addons() {
 # updates the suite's addons in it (-u) when the source has changed since,
 # e.g. after a git pull (Odoo itself only updates on a version bump).
 DEMO_STAMP="$LOCAL/demo-addons.stamp"
-addons_stamp() {
+demo_stamp() { # the demo database's name and the fingerprint of the source
     local names
     IFS=, read -ra names <<<"$ADDONS"
-    (cd "$ADDONS_DIR" && find "${names[@]}" -type f ! -name '*.pyc' -print0 |
-        sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+    printf '%s %s\n' "$DEMO_DB" "$(cd "$ADDONS_DIR" &&
+        find "${names[@]}" -type f ! -name '*.pyc' -print0 |
+        sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)"
 }
+demo_up_to_date() { [ "$(cat "$DEMO_STAMP" 2>/dev/null)" = "$(demo_stamp)" ]; }
 
 # The demo speaks Simplified Chinese too. A language loaded while the addons
 # are installed (--load-language with -i, one command) gets each addon's
@@ -205,7 +207,7 @@ cmd_demo() {
     if pid=$(server_pid); then
         url=$(server_url "$pid")
         say "Odoo is already running (pid $pid) at $url"
-        [ "$(cat "$DEMO_STAMP" 2>/dev/null)" = "$DEMO_DB $(addons_stamp)" ] ||
+        demo_up_to_date ||
             say "the suite's source changed since $DEMO_DB was set up: make stop, then make demo, to update it"
         print_logins "$url"
         return 0
@@ -218,15 +220,15 @@ checkout's Odoo?): set OH_HTTP_PORT to a free port"
         missing=$(missing_addons "$DEMO_DB" "$ADDONS")
         # with the language active, newly installed addons get their terms
         demo_lang_active "$DEMO_DB" || load_demo_lang "$DEMO_DB"
-        local installed=$ADDONS stamp
-        stamp="$DEMO_DB $(addons_stamp)"
+        # first the installed ones, whose schema the new addons may need
+        local installed=$ADDONS
         [ -z "$missing" ] || installed=$(comm -23 <(tr , '\n' <<<"$ADDONS" | sort) \
             <(tr , '\n' <<<"$missing" | sort) | paste -sd,)
-        if [ -n "$installed" ] && [ "$(cat "$DEMO_STAMP" 2>/dev/null)" != "$stamp" ]; then
+        if [ -n "$installed" ] && ! demo_up_to_date; then
             update_addons "$DEMO_DB" "$installed" "$LOCAL/demo-update.log"
         fi
         [ -z "$missing" ] || install_addons "$DEMO_DB" "$missing" "$LOCAL/demo-install.log"
-        printf '%s\n' "$stamp" >"$DEMO_STAMP"
+        demo_stamp >"$DEMO_STAMP"
     else
         drop_db "$DEMO_DB"
         install_addons "$DEMO_DB" "$ADDONS" "$LOCAL/demo-install.log" \
@@ -234,7 +236,7 @@ checkout's Odoo?): set OH_HTTP_PORT to a free port"
         [ "$(sql -d "$DEMO_DB" -c "SELECT demo FROM ir_module_module WHERE name = 'base'")" = t ] ||
             die "$DEMO_DB was created without demo data (check without_demo in $ODOO_CONF)"
         demo_lang_active "$DEMO_DB" || die "$DEMO_DB was created without $DEMO_LANG"
-        printf '%s %s\n' "$DEMO_DB" "$(addons_stamp)" >"$DEMO_STAMP"
+        demo_stamp >"$DEMO_STAMP"
     fi
     url="http://127.0.0.1:$HTTP_PORT"
     say "starting Odoo at $url (log: ${ODOO_LOG#"$ROOT/"})"

@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mail", "resource", "sale_stock"],
+    "depends": ["mail", "resource", "sale_stock", "base_tier_validation"],
     "data": [
         "security/order_handling_base_groups.xml",
         "security/ir.model.access.csv",

@@ -12,5 +12,8 @@
     "installable": True,
     "auto_install": True,
     "depends": ["sale_engineering_plan", "mrp"],
-    "data": ["views/sale_engineering_plan_views.xml"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/sale_engineering_plan_views.xml",
+    ],
 }

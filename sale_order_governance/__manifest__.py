@@ -4,7 +4,7 @@
     "name": "Sale Order Governance",
     "summary": "Approval before confirmation, change and cancel requests, "
     "confidentiality, tamper-evident archive and access requests for orders",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/order-handling-suite/order-handling",
     "author": "Order Handling Suite contributors",

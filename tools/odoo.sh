@@ -12,8 +12,10 @@
 #           and no demo data (from a cached copy of its dependencies outside
 #           CI), run pytest-odoo over every addon, then tools/upgrade_check.sh
 #           (-u and uninstall/reinstall on a database with demo data; skipped
-#           with OH_UPGRADE_CHECK=0); the exit status is pytest's, else the
-#           check's (no test collected = error)
+#           with OH_UPGRADE_CHECK=0), then tools/compat_check.sh (Odoo's and
+#           OCA's own tests with the suite installed; OH_COMPAT_CHECK=0 skips
+#           it); the exit status is pytest's, else the checks' (no test
+#           collected = error)
 #   stop    stop the demo server and this checkout's PostgreSQL cluster
 #   status  what runs
 #   addons  print the suite's addons
@@ -330,8 +332,15 @@ cmd_test() {
     if [ "${OH_UPGRADE_CHECK:-1}" != 0 ]; then
         bash "$ROOT/tools/upgrade_check.sh" || upgrade_rc=$?
     fi
+    # Odoo's and OCA's own tests of the modules the suite extends, with every
+    # suite addon installed in its defaults (OH_COMPAT_CHECK=0 skips it)
+    local compat_rc=0
+    if [ "${OH_COMPAT_CHECK:-1}" != 0 ]; then
+        bash "$ROOT/tools/compat_check.sh" || compat_rc=$?
+    fi
     [ "$rc" -ne 0 ] && exit "$rc"
-    exit "$upgrade_rc"
+    [ "$upgrade_rc" -ne 0 ] && exit "$upgrade_rc"
+    exit "$compat_rc"
 }
 
 # --- stop / status ---------------------------------------------------------

@@ -17,7 +17,8 @@ set -euo pipefail
 
 MODE=${1:-test}
 DEFAULT_ODOO_SOURCE=https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz
-DEBIAN_PACKAGES=(wkhtmltopdf chromium fonts-noto-cjk)
+# poppler-utils: pdftotext/pdfinfo of the PDF report tests (which fail without them)
+DEBIAN_PACKAGES=(wkhtmltopdf chromium fonts-noto-cjk poppler-utils)
 
 PY_VERSION=$(py -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 CONSTRAINTS="$ROOT/tools/odoo-constraints-py$PY_VERSION.txt"

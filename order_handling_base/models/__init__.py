@@ -5,6 +5,7 @@ from . import order_handling_sla_mixin
 from . import order_handling_department
 from . import order_handling_transfer
 from . import order_handling_transfer_mixin
+from . import order_handling_workflow_mixin
 from . import res_company
 from . import res_config_settings
 from . import sale_order
@@ -13,3 +14,5 @@ from . import mail_queue
 from . import mail_batch
 from . import resource_calendar
 from . import ir_sequence
+from . import tier_review
+from . import tier_validation

@@ -15,9 +15,10 @@ unchanged (the check converts nothing), so code and imports behave as before.
 import datetime
 import functools
 import math
+from collections.abc import Iterable, Iterator, Mapping
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_manifest
 
 SUITE_AUTHOR = "Order Handling Suite contributors"
@@ -49,6 +50,10 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if isinstance(vals_list, Iterator):
+            # a generator of values (Odoo's own code passes some): read once
+            # here, it would be empty for the ORM after the check
+            vals_list = list(vals_list)
         self._oh_check_values(vals_list)
         return super().create(vals_list)
 
@@ -57,19 +62,36 @@ class Base(models.AbstractModel):
         return super().write(vals)
 
     @api.model
-    def _oh_check_values(self, vals_list):
+    def _oh_check_values(self, vals_list, other_fields=()):
         """Raise a ValidationError for a value of a suite field that the ORM
-        or PostgreSQL would refuse with an internal error."""
+        or PostgreSQL would refuse with an internal error, and for values
+        that are not a dictionary at all (``create(5)``, ``write([1])``).
+        Called first by the suite's ``create``/``write`` overrides that read
+        ``vals`` before the ORM converts them; ``other_fields``: names of
+        fields that the suite does not define but that such an override
+        reads (e.g. ``order_id`` of an order line), checked the same way."""
+        if isinstance(vals_list, (str, bytes)) or not isinstance(vals_list, Iterable):
+            vals_list = [vals_list]
         for vals in vals_list:
-            if not isinstance(vals, dict):
-                continue
+            if not isinstance(vals, Mapping):
+                shown = repr(vals)
+                if len(shown) > 60:
+                    shown = shown[:57] + "..."
+                raise ValidationError(
+                    self.env._(
+                        "The values of a record of %(model)s are given as a "
+                        "dictionary of field names and values, not %(value)s.",
+                        model=self._description,
+                        value=shown,
+                    )
+                )
             for name, value in vals.items():
                 field = self._fields.get(name)
                 if (
                     field is None
                     or value is False
                     or value is None
-                    or not is_suite_module(field._module)
+                    or not (is_suite_module(field._module) or name in other_fields)
                 ):
                     continue
                 if (
@@ -125,7 +147,9 @@ class Base(models.AbstractModel):
         elif ftype == "many2one":
             if isinstance(value, models.BaseModel):
                 return None
-            if isinstance(value, (tuple, list)) and value:
+            # a pair (id, name) from Python code; a list (all JSON and
+            # XML-RPC can send) is stored as nothing or refused by PostgreSQL
+            if isinstance(value, tuple) and value:
                 value = value[0]
             if not _int_in_range(value):
                 return self.env._("the id (a whole number) of a record is expected")
@@ -213,3 +237,58 @@ class Base(models.AbstractModel):
                 ):
                     return expected
         return None
+
+    @api.model
+    def _oh_search_values(self, field_name, operator, value):
+        """The values of the boolean or selection field ``field_name`` that
+        the domain condition ``(field_name, operator, value)`` selects, as a
+        set: for the ``search`` method of a computed field, which gets
+        whatever a client sends. Odoo's domain language for such a field is
+        ``=``/``!=`` with one value and ``in``/``not in`` with a list of
+        values; the values are True/False for a boolean, the keys of a
+        selection (or False: no value) for a selection, None standing for
+        False. Anything else (another operator, a number, a dict, a nested
+        list...) is refused with a UserError naming the field and the
+        operator."""
+        field = self._fields[field_name]
+        if field.type == "boolean":
+            allowed = {True, False}
+        else:
+            allowed = set(field.get_values(self.env)) | {False}
+        if operator in ("=", "!="):
+            items = [value]
+        elif operator in ("in", "not in") and isinstance(value, (list, tuple)):
+            items = value
+        else:
+            items = None
+        selected = set()
+        for item in items or ():
+            item = False if item is None else item
+            if field.type == "boolean":
+                valid = isinstance(item, bool)
+            else:
+                valid = item is False or (isinstance(item, str) and item in allowed)
+            if not valid:
+                items = None
+                break
+            selected.add(item)
+        if items is None:
+            shown = repr(value)
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            expected = sorted(key for key in allowed if key is not False)
+            raise UserError(
+                self.env._(
+                    "The field “%(field)s” (%(model)s) cannot be searched with "
+                    "the operator “%(operator)s” and the value %(value)s: use "
+                    "=, !=, in or not in with %(values)s.",
+                    field=field._description_string(self.env),
+                    model=self._description,
+                    operator=str(operator)[:20],
+                    value=shown,
+                    values=", ".join(repr(key) for key in [*expected, False]),
+                )
+            )
+        if operator in ("!=", "not in"):
+            return allowed - selected
+        return selected

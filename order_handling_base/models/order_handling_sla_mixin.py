@@ -215,17 +215,11 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         }[status]
 
     def _search_sla_status(self, operator, value):
-        if operator not in ("=", "!=", "in", "not in"):
-            return NotImplemented
-        values = {value} if isinstance(value, str) else set(value or [])
-        if operator in ("!=", "not in"):
-            # the statuses are exclusive and exhaustive: search the others
-            values = set(dict(SLA_STATUSES)) - values
-        domains = [
-            self._sla_status_domain(status)
-            for status in sorted(values)
-            if status in dict(SLA_STATUSES)
-        ]
+        # the statuses are exclusive and exhaustive: a negative condition
+        # searches the others (``_oh_search_values``); every document has a
+        # status, none has "no value" (False)
+        statuses = self._oh_search_values("sla_status", operator, value) - {False}
+        domains = [self._sla_status_domain(status) for status in sorted(statuses)]
         return expression.OR(domains) if domains else expression.FALSE_DOMAIN
 
     def _stage_log_extra_vals(self):

@@ -67,6 +67,8 @@ class OrderHandlingStageMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         now = fields.Datetime.now()
         for vals in vals_list:
             vals.setdefault("stage_start", now)

@@ -235,6 +235,8 @@ class OrderHandlingTransfer(models.Model):
             )
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         protected = PROTECTED_FIELDS.intersection(vals)
         if protected and not self.env.su:
             raise UserError(
@@ -343,17 +345,51 @@ class OrderHandlingTransfer(models.Model):
                 )
             raise UserError(message)
 
-    def _check_department_member(self):
+    def _oh_slips_to_check(self):
+        """The slips of ``self`` read in sudo, to refuse an action with the
+        suite's own sentence before any read that the record rules would
+        refuse with Odoo's generic error. Slips of companies the user does
+        not belong to are left to the record rules (nothing is told about
+        them)."""
+        companies = self.env.user.company_ids
+        return self.sudo().exists().filtered(lambda s: s.company_id in companies)
+
+    def _check_department_member(self, action):
+        """Refuse ``action`` ('acknowledge', 'forward') to whoever is neither
+        a member nor the responsible of the slip's department, nor an
+        order-handling administrator."""
         if self.env.su or self.env.user.has_group("order_handling_base.group_manager"):
             return
-        for slip in self:
-            if not slip.department_id._is_member():
+        for slip in self._oh_slips_to_check():
+            if slip.department_id._is_member(self.env.user):
+                continue
+            values = {"slip": slip.name, "department": slip.department_id.name}
+            if action == "acknowledge":
+                message = self.env._(
+                    "Transfer slip %(slip)s belongs to the %(department)s "
+                    "department: only its members can acknowledge it.",
+                    **values,
+                )
+            else:
+                message = self.env._(
+                    "Transfer slip %(slip)s belongs to the %(department)s "
+                    "department: only its members can forward it.",
+                    **values,
+                )
+            raise AccessError(message)
+
+    def _check_sender(self):
+        """Refuse to cancel a slip to whoever neither sent it nor is an
+        order-handling administrator."""
+        if self.env.su or self.env.user.has_group("order_handling_base.group_manager"):
+            return
+        for slip in self._oh_slips_to_check():
+            if slip.sent_uid != self.env.user:
                 raise AccessError(
                     self.env._(
-                        "Only members of department %(department)s can act on "
-                        "transfer slip %(slip)s.",
-                        department=slip.department_id.name,
-                        slip=slip.name,
+                        "Only the sender of transfer slip %s or an "
+                        "order-handling administrator can cancel it.",
+                        slip.name,
                     )
                 )
 
@@ -362,9 +398,9 @@ class OrderHandlingTransfer(models.Model):
 
     def action_acknowledge(self):
         """The receiving department confirms it has the document."""
+        self._check_department_member("acknowledge")
         self.check_access("read")
         self._check_state(["sent"], "acknowledge")
-        self._check_department_member()
         self.sudo().write(
             {
                 "state": "acknowledged",
@@ -378,10 +414,15 @@ class OrderHandlingTransfer(models.Model):
     def action_forward(self, department=None, note=False):
         """Hand the document on to ``department`` (a department or its id,
         e.g. warehouse lead → production): the slip becomes forwarded and a
-        new slip is sent."""
+        new slip is sent. Over RPC: True (``_forward`` gives the new slips)."""
+        self._forward(department, note)
+        return True
+
+    def _forward(self, department=None, note=False):
+        """``action_forward``, returning the new slips."""
+        self._check_department_member("forward")
         self.check_access("read")
         self._check_state(["sent", "acknowledged"], "forward")
-        self._check_department_member()
         departments = self.env["order.handling.department"]
         if isinstance(department, int) and not isinstance(department, bool):
             department = departments.browse(department)
@@ -416,7 +457,8 @@ class OrderHandlingTransfer(models.Model):
                 )
         now = fields.Datetime.now()
         vals_list = [slip._prepare_forward_vals(department, note) for slip in self]
-        new_slips = self.create(vals_list)
+        # created by this step only: users have no right to create slips
+        new_slips = self.sudo().create(vals_list).with_env(self.env)
         for slip, new_slip in zip(self, new_slips, strict=True):
             values = {
                 "state": "forwarded",
@@ -454,22 +496,11 @@ class OrderHandlingTransfer(models.Model):
 
     def action_cancel(self, reason=None):
         """Withdraw a slip that was sent by mistake or is no longer needed."""
+        self._check_sender()
         self.check_access("read")
         self._check_state(["sent", "acknowledged"], "cancel")
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give a reason to cancel a transfer slip."))
-        if not (
-            self.env.su or self.env.user.has_group("order_handling_base.group_manager")
-        ):
-            for slip in self:
-                if slip.sent_uid != self.env.user:
-                    raise AccessError(
-                        self.env._(
-                            "Only the sender of transfer slip %s or an "
-                            "order-handling administrator can cancel it.",
-                            slip.name,
-                        )
-                    )
         self.sudo().write(
             {
                 "state": "cancelled",

@@ -7,3 +7,4 @@ from . import test_report
 from . import test_tour
 from . import test_value_guard
 from . import test_mail_batch
+from . import test_tier_review_guard

@@ -1,5 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -141,7 +143,7 @@ class TestTransfer(OrderHandlingCommon):
 
     def test_forward_from_sent_acknowledges_on_the_way(self):
         slip = self._transfer(["warehouse"])
-        new_slip = slip.with_user(self.users["warehouse"]).action_forward(
+        new_slip = slip.with_user(self.users["warehouse"])._forward(
             self.departments["production"]
         )
         self.assertEqual(slip.state, "forwarded")
@@ -193,25 +195,36 @@ class TestTransfer(OrderHandlingCommon):
         slip.sudo().unlink()
         self.assertFalse(slip.exists())
 
-    def test_create_over_rpc_is_checked(self):
-        Slip = self.env["order.handling.transfer"].with_user(self.users["clerk"])
+    def test_nobody_creates_slips_directly(self):
+        """A slip opens its document to a department: no role may create one
+        over RPC (not even forged as sent), only the workflow steps that send
+        documents (``_transfer_to_departments``, forwarding)."""
         base_vals = {
             "department_id": self.departments["quality"].id,
             "res_model": "sale.order",
             "res_id": self.order.id,
         }
-        for forged in (
-            {"state": "acknowledged"},
-            {"acknowledged_uid": self.users["quality"].id},
-            {"sent_uid": self.users["sales"].id},
-        ):
-            with self.assertRaises(UserError, msg=forged):
-                Slip.create(dict(base_vals, **forged))
-        with self.assertRaisesRegex(UserError, "no longer exists"):
-            Slip.create(dict(base_vals, res_id=self.order.id + 10**6))
-        slip = Slip.create(base_vals)
+        count = self.env["order.handling.transfer"].search_count([])
+        for role, user in self.users.items():
+            Slip = self.env["order.handling.transfer"].with_user(user)
+            for vals in (base_vals, dict(base_vals, state="acknowledged")):
+                with self.assertRaises(UserError, msg=role):
+                    Slip.create(vals)
+        self.assertEqual(self.env["order.handling.transfer"].search_count([]), count)
+        slip = self._transfer(["quality"])
         self.assertEqual(slip.sent_uid, self.users["clerk"])
         self.assertEqual(slip.state, "sent")
+
+    def test_cancelled_slip_grants_nothing(self):
+        """A department reads a document only through an open slip."""
+        slip = self._transfer(["quality"])
+        Order = self.env["sale.order"].with_user(self.users["quality"])
+        self.assertEqual(Order.search([("id", "=", self.order.id)]), self.order)
+        slip.with_user(self.users["clerk"]).action_cancel("Sent by mistake")
+        self.assertEqual(slip.state, "cancelled")
+        self.assertFalse(Order.search([("id", "=", self.order.id)]))
+        with self.assertRaises(AccessError):
+            Order.browse(self.order.id).read(["name"])
 
     def test_document_of_another_company_refused(self):
         company_b = self.env["res.company"].create({"name": "Company B2"})
@@ -230,6 +243,59 @@ class TestTransfer(OrderHandlingCommon):
                 }
             )
 
+    def test_cross_department_refusal_names_the_department(self):
+        """Quality acting on the warehouse's slip, which its record rules do
+        not even let it read, is answered with the suite's own sentence
+        (the slip, its department, what only its members may do) in the
+        user's language, not with Odoo's generic access error; nothing
+        changes. A slip of a company the user is not in is not described."""
+        slip = self._transfer(["warehouse"])
+        quality = slip.with_user(self.users["quality"])
+        Slip = self.env["order.handling.transfer"].with_user(self.users["quality"])
+        self.assertFalse(Slip.search([("id", "=", slip.id)]), "not readable")
+        prefix = (
+            f"Transfer slip {re.escape(slip.name)} belongs to the "
+            f"{re.escape(self.departments['warehouse'].name)} department: "
+        )
+        with self.assertRaisesRegex(
+            AccessError, f"^{prefix}only its members can acknowledge it\\.$"
+        ):
+            quality.action_acknowledge()
+        with self.assertRaisesRegex(
+            AccessError, f"^{prefix}only its members can forward it\\.$"
+        ):
+            quality.action_forward(self.departments["production"])
+        with self.assertRaisesRegex(
+            AccessError,
+            f"^Only the sender of transfer slip {re.escape(slip.name)} or an "
+            "order-handling administrator can cancel it\\.$",
+        ):
+            quality.action_cancel("Not ours")
+        self.assertEqual(slip.state, "sent")
+        self.assertFalse(slip.forward_slip_id)
+        self.env["res.lang"]._activate_lang("zh_CN")
+        with self.assertRaisesRegex(AccessError, "只有该部门成员可以签收"):
+            quality.with_context(lang="zh_CN").action_acknowledge()
+        # the warehouse itself still acknowledges it
+        slip.with_user(self.users["warehouse"]).action_acknowledge()
+        self.assertEqual(slip.state, "acknowledged")
+        # another company's slip: left to the record rules
+        company_b = self.env["res.company"].create({"name": "Company B3"})
+        order_b = (
+            self.env["sale.order"]
+            .with_company(company_b)
+            .create({"partner_id": self.partner.id})
+        )
+        department_b = self.env["order.handling.department"].search(
+            [("company_id", "=", company_b.id), ("code", "=", "warehouse")]
+        )
+        foreign = order_b._transfer_to_departments(department_b)
+        self.assertEqual(len(foreign), 1)
+        with self.assertRaises(AccessError) as caught:
+            foreign.with_user(self.users["quality"]).action_acknowledge()
+        self.assertNotIn("belongs to the", str(caught.exception))
+        self.assertEqual(foreign.state, "sent")
+
     def _count_queries(self, func):
         self.env.invalidate_all()
         self.env.flush_all()
@@ -245,7 +311,8 @@ class TestTransfer(OrderHandlingCommon):
         for _i in range(10):
             orders |= self._create_order(self.users["sales"])
         clerk = self.users["clerk"]
-        Slip = self.env["order.handling.transfer"].with_user(clerk)
+        # as the workflow creates them (users have no create right)
+        Slip = self.env["order.handling.transfer"].with_user(clerk).sudo()
         departments = self.env["order.handling.department"].browse(
             [department.id for department in self.departments.values()]
         )

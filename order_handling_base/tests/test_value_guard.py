@@ -109,5 +109,5 @@ class TestValueGuard(OrderHandlingCommon):
             quality.action_forward("production")
         with self.assertRaisesRegex(UserError, "instructions"):
             quality.action_forward(self.departments["production"].id, note={"a": 1})
-        new_slip = quality.action_forward(self.departments["production"].id)
+        new_slip = quality._forward(self.departments["production"].id)
         self.assertEqual(new_slip.department_id, self.departments["production"])

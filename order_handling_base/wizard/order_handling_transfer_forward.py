@@ -26,7 +26,7 @@ class OrderHandlingTransferForward(models.TransientModel):
 
     def action_forward(self):
         self.ensure_one()
-        new_slips = self.transfer_ids.action_forward(self.department_id, self.note)
+        new_slips = self.transfer_ids._forward(self.department_id, self.note)
         if len(new_slips) == 1:
             return {
                 "type": "ir.actions.act_window",

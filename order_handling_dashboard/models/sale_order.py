@@ -18,12 +18,16 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         if not self.env.su:
             for vals in vals_list:
                 self._intake_check_protected({"intake_received_date"} & set(vals))
         return super().create(vals_list)
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if not self.env.su:
             self._intake_check_protected({"intake_received_date"} & set(vals))
         result = super().write(vals)

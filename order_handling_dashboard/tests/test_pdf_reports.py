@@ -157,8 +157,13 @@ class TestPdfReports(DashboardCommon, HttpCase):
                 self.assertIn(chinese, text)
 
     def test_every_pdf_report_renders_in_english_and_chinese(self):
-        if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
-            self.skipTest("pdftotext / pdfinfo (poppler-utils) are not installed")
+        # a missing tool fails the test, never skips it: tools/setup.sh
+        # installs poppler-utils with the other Debian packages
+        for tool in ("pdftotext", "pdfinfo"):
+            self.assertTrue(
+                shutil.which(tool),
+                f"{tool} (Debian poppler-utils) is missing: run tools/setup.sh test",
+            )
         reports = (
             self.env["ir.model.data"]
             .search(

@@ -980,8 +980,9 @@ class OrderHandlingDemo(models.AbstractModel):
         for deliverable in deliverables[:limit] if limit else deliverables:
             deliverable = deliverable.with_user(engineer)
             if deliverable._fields.get("is_bom") and deliverable.is_bom:
-                # the engineer creates the BOM in Manufacturing (its rights)
-                deliverable.sudo().action_create_bom()
+                # the engineering supervisor creates the BOM as themselves
+                # (sale_engineering_plan_mrp gives the role BOM rights)
+                deliverable.action_create_bom()
             else:
                 name = f"{deliverable.type_id.name} - {plan.name}.txt"
                 attachment = (

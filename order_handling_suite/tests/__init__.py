@@ -4,6 +4,9 @@ from . import test_access_matrix
 from . import test_demo_scenario
 from . import test_jsonrpc_examples
 from . import test_order_form_access
+from . import test_plain_users
+from . import test_rpc_bad_input
 from . import test_rpc_sweep
+from . import test_tier_forgery
 from . import test_tours
 from . import test_translations

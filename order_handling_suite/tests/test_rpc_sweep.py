@@ -14,7 +14,8 @@ Every answer must be a success or a *clean* error: the JSON-RPC error's
 ``data.name`` is one of ``CLEAN_ERRORS`` (what Odoo shows the user as a
 message). Anything else (``builtins.ValueError``/``TypeError``/``KeyError``,
 ``psycopg2.*``…) is an internal error and fails the test with the request
-and the last line of the server's traceback. After a refused call the row
+and the last line of the server's traceback, and so is an answer that is a
+recordset (XML-RPC cannot marshal it). After a refused call the row
 counts of the suite's tables are unchanged and a refused write left the
 record as it was; HTML fields come back sanitized.
 """
@@ -22,13 +23,20 @@ record as it was; HTML fields come back sanitized.
 import inspect
 import json
 import logging
+import os
+import re
 import time
 
 from odoo import fields
+from odoo.exceptions import UserError
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.order_handling_base.models.base import is_suite_module
+from odoo.addons.sale_order_intake.models.sale_order import (
+    PROTECTED_FIELDS as INTAKE_PROTECTED_FIELDS,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -66,7 +74,7 @@ BAD_VALUES = {
     "integer": ["twelve", 2**31],
     "float": ["twelve", 1e300],
     "monetary": ["twelve", -1e300],
-    "many2one": ["abc", 2**31],
+    "many2one": ["abc", 2**31, [1]],
     "many2many": ["abc", [[6, 0, ["a"]]]],
     "one2many": ["abc", [[1, "a", {}]]],
     "selection": ["__no_such_value__", 12],
@@ -80,6 +88,8 @@ BAD_VALUES = {
 }
 #: actions that only open a view of related records
 NAVIGATION = ("action_view_", "action_open_")
+#: what JSON-RPC makes of a recordset that a method returns (its ``repr``)
+RECORDSET = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\((\d+, )*(\d+,?)?\)")
 #: bad values for the extra parameters of an action method
 BAD_ARGUMENTS = ({"bad": "value"}, "x" * 1000, 2**40)
 
@@ -205,7 +215,7 @@ class TestRpcSweep(HttpCase):
         if name == "sale.intel.reward":
             # only a report evaluated as valuable earns a reward
             report = cls._build("sale.intel.report", company, depth=1)
-            report.with_context(sale_intel_workflow=True).write(
+            report._workflow_write(
                 {"state": "evaluated", "grade": "a", "is_valuable": True}
             )
             return {"report_id": report.id, "reward_type": "info_fee", "amount": 100.0}
@@ -388,6 +398,12 @@ class TestRpcSweep(HttpCase):
         if must_fail:
             self.failures.append(
                 f"{case}: {model}.{method} as {user.login} was accepted"
+            )
+        if isinstance(result, str) and RECORDSET.fullmatch(result):
+            # JSON-RPC sends str() of a recordset; XML-RPC cannot send it
+            # at all: the client gets a fault for a change that was made
+            self.failures.append(
+                f"{case}: {model}.{method} answered a recordset ({result[:60]})"
             )
         return True, result
 
@@ -598,3 +614,153 @@ class TestRpcSweep(HttpCase):
                         f"{method} out of order", user, name, method, [record.ids]
                     )
         self._finish("actions")
+
+    def test_30_context_keys_open_no_guard(self):
+        """Every context key the suite's own source reads or sets, and Odoo's
+        UI keys, sent with a write of every guarded field of every document
+        (the workflow guard's state and protected fields, the intake's
+        workflow fields of the order) by every role: refused, nothing
+        changed. A key that opened a guard once (``sale_intel_workflow``,
+        ``complaint_stage_checked``, ``governance_change_request_apply``…)
+        is found by reading the source, so a new one is tried too."""
+        keys = suite_context_keys() | ODOO_UI_KEYS
+        self.assertIn("governance_deferred_procurement", keys)
+        everything = dict.fromkeys(keys, True)
+        probes = []
+        for name, record in self.records.items():
+            model = self.env[name]
+            fnames = set()
+            if hasattr(model, "_workflow_guarded_fields"):
+                fnames = model._workflow_guarded_fields()
+            elif name == "sale.order" and "intake_stage" in model._fields:
+                fnames = INTAKE_PROTECTED_FIELDS
+            for fname in sorted(fnames):
+                field = model._fields[fname]
+                if field.type == "selection":
+                    current = record[fname]
+                    value = next(
+                        (v for v in field.get_values(self.env) if v != current), None
+                    )
+                elif field.type == "many2one":
+                    value = (
+                        self.users["group_manager"].id
+                        if field.comodel_name == "res.users"
+                        else False
+                    )
+                elif field.type in ("date", "datetime"):
+                    value = "2020-01-01"
+                else:
+                    continue
+                if value is not None:
+                    probes.append((record, fname, value))
+        self.assertGreaterEqual(
+            len({record._name for record, _f, _v in probes}),
+            5,
+            "fewer guarded documents than the suite has: is the guard gone?",
+        )
+        opened = []
+        for record, fname, value in probes:
+            before = record.sudo()[fname]
+            attempts = [(user, everything) for user in self.users.values()]
+            attempts += [
+                (self.users["group_manager"], {key: True}) for key in sorted(keys)
+            ]
+            for user, context in attempts:
+                if self._write_went_through(
+                    record, user, context, fname, value, before
+                ):
+                    opened.append(
+                        f"{record._name}.{fname} by {user.login} "
+                        f"with {sorted(context)[:3]}…"
+                    )
+            self.assertEqual(record.sudo()[fname], before)
+        self.assertFalse(opened, "a context key opened a guard:\n" + "\n".join(opened))
+
+    def _write_went_through(self, record, user, context, fname, value, before):
+        """Write ``fname`` as ``user`` with ``context``: did the value
+        change? (The write is rolled back either way.)"""
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                record.with_user(user).with_context(**context).write({fname: value})
+                record.env.flush_all()
+                raise _Rollback(record.sudo()[fname] != before)
+        except _Rollback as went:
+            return went.args[0]
+        except UserError:
+            return False
+        finally:
+            record.invalidate_recordset()
+
+
+class _Rollback(Exception):
+    """Undo a write that went through (it is reported, then rolled back)."""
+
+
+#: the context keys Odoo's own UI and mail layer send
+ODOO_UI_KEYS = {
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+    "mail_create_nosubscribe",
+    "mail_auto_subscribe_no_notify",
+    "mail_activity_automation_skip",
+    "skip_validation_check",
+    "install_mode",
+    "import_file",
+    "no_reset_password",
+}
+#: keys that select data rather than open anything (sent as ``True`` they
+#: would only break the call itself)
+NOT_GUARD_KEYS = {
+    "lang",
+    "tz",
+    "uid",
+    "active_test",
+    "active_id",
+    "active_ids",
+    "active_model",
+    "allowed_company_ids",
+    "force_company",
+}
+
+
+def suite_context_keys():
+    """Every context key named in the suite's own Python (not its tests):
+    ``context.get("…")``, ``with_context(key=…)`` and ``*_KEY = "…"``."""
+    patterns = (
+        re.compile(r"context\.get\(\s*[\"']([\w.]+)[\"']"),
+        re.compile(r"with_context\(([^()]*)\)"),
+        re.compile(r"_KEY\s*=\s*[\"']([\w.]+)[\"']"),
+        re.compile(r"[\"']([\w.]+)[\"']\s+in\s+(?:self\.)?(?:env\.)?_?context"),
+    )
+    keyword = re.compile(r"(\w+)\s*=")
+    keys = set()
+    for addon in suite_addons_on_disk():
+        root = get_module_path(addon)
+        for folder, _dirs, files in os.walk(root):
+            if os.sep + "tests" in folder[len(root) :]:
+                continue
+            for filename in files:
+                if not filename.endswith(".py"):
+                    continue
+                with open(os.path.join(folder, filename), encoding="utf-8") as handle:
+                    text = handle.read()
+                for pattern in patterns:
+                    for match in pattern.findall(text):
+                        if pattern.pattern.startswith("with_context"):
+                            keys.update(keyword.findall(match))
+                        else:
+                            keys.add(match)
+    return {
+        key
+        for key in keys
+        if key not in NOT_GUARD_KEYS and not key.startswith("default_")
+    }
+
+
+def suite_addons_on_disk():
+    return ["order_handling_suite"] + [
+        name
+        for name in get_manifest("order_handling_suite")["depends"]
+        if is_suite_module(name)
+    ]

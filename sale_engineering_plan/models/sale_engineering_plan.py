@@ -136,6 +136,8 @@ class SaleEngineeringPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -144,6 +146,8 @@ class SaleEngineeringPlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if "state" in vals and not self.env.su:
             raise UserError(
                 self.env._("A product plan changes state only through its buttons.")
@@ -226,6 +230,9 @@ class SaleEngineeringPlan(models.Model):
     # Approval (R4.1) on OCA tier validation
     # ------------------------------------------------------------------
 
+    # OCA's contract: the new reviews for Python callers; over RPC their ids
+    # (a recordset cannot be marshalled)
+    @api.returns("tier.review")
     def request_validation(self):
         # tier.validation computes need_validation without dependencies: a
         # value cached before the reviews existed would request them twice

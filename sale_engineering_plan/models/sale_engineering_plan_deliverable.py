@@ -60,6 +60,8 @@ class SaleEngineeringPlanDeliverable(models.Model):
         return self.plan_id.supervisor_id
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if {"state", "done_uid", "done_date"}.intersection(vals) and not self.env.su:
             raise UserError(self.env._("Mark deliverables done with their button."))
         return super().write(vals)

@@ -12,3 +12,11 @@ class ResCompany(models.Model):
         "with Sale Order Governance (amount, non-regular, new customer) "
         "before they are confirmed. Off on installation.",
     )
+    sale_order_change_control = fields.Boolean(
+        string="Changes and Cancellations by Request",
+        help="The key fields and lines of this company's confirmed orders "
+        "change only through an approved change request, and a confirmed order "
+        "is cancelled only through an approved cancel request (R7.2, R7.3). "
+        "Off on installation: confirmed orders are edited and cancelled as in "
+        "plain Odoo.",
+    )

@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     sale_order_approval = fields.Boolean(
         related="company_id.sale_order_approval", readonly=False
     )
+    sale_order_change_control = fields.Boolean(
+        related="company_id.sale_order_change_control", readonly=False
+    )

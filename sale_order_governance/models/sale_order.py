@@ -1,6 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from ast import literal_eval
+from collections import defaultdict
 
 from markupsafe import Markup
 
@@ -70,49 +71,65 @@ class SaleOrder(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    def _governance_known_partners(self):
-        """Commercial partners of ``self`` that already have a confirmed
-        order other than ``self``: one grouped query."""
-        partners = self.partner_id.commercial_partner_id
-        if not partners:
-            return partners
+    @api.model
+    def _governance_confirmed_by_customer(self, domain=()):
+        """``{commercial partner id: ids of its confirmed orders}`` for the
+        orders of ``domain``: one grouped query."""
         groups = (
             self.env["sale.order"]
             .sudo()
+            .with_context(active_test=False)
             ._read_group(
-                [
-                    ("partner_id", "child_of", partners.ids),
-                    ("state", "=", "sale"),
-                    ("id", "not in", [i for i in self.ids if isinstance(i, int)]),
-                ],
+                [("state", "=", "sale"), *domain],
                 groupby=["partner_id"],
+                aggregates=["id:array_agg"],
             )
         )
-        return self.env["res.partner"].union(
-            *(partner.commercial_partner_id for (partner,) in groups)
+        confirmed = defaultdict(set)
+        for partner, order_ids in groups:
+            confirmed[partner.commercial_partner_id.id].update(order_ids)
+        return confirmed
+
+    def _governance_known_partners(self):
+        """``{commercial partner id: ids of its confirmed orders}`` for the
+        customers of ``self``: one grouped query."""
+        partners = self.partner_id.commercial_partner_id
+        if not partners:
+            return {}
+        return self._governance_confirmed_by_customer(
+            [("partner_id", "child_of", partners.ids)]
         )
 
     @api.depends("partner_id")
     def _compute_governance_new_customer(self):
-        known = self._governance_known_partners()
+        """New: the customer has no confirmed order other than this one
+        (whatever other orders are computed with it)."""
+        confirmed = self._governance_known_partners()
         for order in self:
-            order.governance_new_customer = (
-                bool(order.partner_id)
-                and order.partner_id.commercial_partner_id not in known
+            others = confirmed.get(order.partner_id.commercial_partner_id.id, set())
+            order.governance_new_customer = bool(order.partner_id) and not (
+                others - {order._origin.id}
             )
 
     def _search_governance_new_customer(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("This search is not supported."))
-        known = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("sale_order_ids.state", "=", "sale")])
-            .commercial_partner_id
-        )
-        operator = "not in" if (operator == "=") == value else "in"
-        return [("partner_id.commercial_partner_id", operator, known.ids)]
+        wanted = self._oh_search_values("governance_new_customer", operator, value)
+        if len(wanted) != 1:
+            return [(1, "=", 1)] if wanted else [(0, "=", 1)]
+        # as computed: a customer is new on its orders while it has no
+        # confirmed order, and on its only confirmed order itself
+        confirmed = self._governance_confirmed_by_customer()
+        known = list(confirmed)
+        only = [min(ids) for ids in confirmed.values() if len(ids) == 1]
+        if True in wanted:
+            return [
+                "|",
+                ("partner_id.commercial_partner_id", "not in", known),
+                ("id", "in", only),
+            ]
+        return [
+            ("partner_id.commercial_partner_id", "in", known),
+            ("id", "not in", only),
+        ]
 
     @api.depends("change_request_ids", "cancel_request_ids")
     def _compute_governance_counts(self):
@@ -124,6 +141,9 @@ class SaleOrder(models.Model):
     # Approval (R7.1)
     # ------------------------------------------------------------------
 
+    # OCA's contract: the new reviews for Python callers; over RPC their ids
+    # (a recordset cannot be marshalled)
+    @api.returns("tier.review")
     def request_validation(self):
         # tier.validation computes need_validation without dependencies: a
         # value cached before the reviews existed would request them twice
@@ -136,6 +156,9 @@ class SaleOrder(models.Model):
         evaluated condition by condition and stops at the first one no
         order meets: with approvals off, the other conditions (e.g. the
         new-customer lookup) cost nothing. Other domains as OCA does."""
+        if not (isinstance(tier, models.BaseModel) and tier._name == "tier.definition"):
+            # over RPC the tier can only be an id or some other value
+            raise UserError(self.env._("Evaluate a tier definition record."))
         domain = literal_eval(tier.definition_domain or "[]")
         if not domain or not all(isinstance(leaf, list | tuple) for leaf in domain):
             return super().evaluate_tier(tier)
@@ -159,8 +182,13 @@ class SaleOrder(models.Model):
 
     def _governance_approval_pending(self):
         """True when the order may not become effective yet: an approval rule
-        applies and was not requested, or its approvals are not all given."""
+        applies and was not requested, or its approvals are not all given.
+        Only where the company switched order approvals on: elsewhere the
+        approval rules a company made itself work as OCA's
+        sale_tier_validation makes them work (its own check and error)."""
         self.ensure_one()
+        if not self.company_id.sale_order_approval:
+            return False
         if self.review_ids:
             return self.validation_status != "validated"
         self.invalidate_recordset(["need_validation"])

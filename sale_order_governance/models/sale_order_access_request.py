@@ -157,6 +157,15 @@ class SaleOrderAccessRequest(models.Model):
     def create(self, vals_list):
         self._oh_check_values(vals_list)
         for vals in vals_list:
+            # the order is looked up by its reference: a text (the ORM would
+            # store ``str()`` of a number)
+            if not isinstance(vals.get("order_name"), str):
+                raise ValidationError(
+                    self.env._(
+                        "Give the reference of the archived order as a text, "
+                        "e.g. S00042."
+                    )
+                )
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )
@@ -186,6 +195,7 @@ class SaleOrderAccessRequest(models.Model):
         return requests
 
     def write(self, vals):
+        self._oh_check_values([vals])
         if not self.env.su:
             protected = {
                 "state",
@@ -254,7 +264,7 @@ class SaleOrderAccessRequest(models.Model):
         self.sudo().write({"state": "to_approve"})
         # tier.validation computes need_validation without dependencies
         self.invalidate_recordset(["need_validation"])
-        reviews = self.request_validation()
+        self.request_validation()
         for request in self:
             if not request.review_ids:
                 raise UserError(
@@ -264,7 +274,13 @@ class SaleOrderAccessRequest(models.Model):
                         request.name,
                     )
                 )
-        return reviews
+        return True
+
+    # OCA's contract: the new reviews for Python callers; over RPC their ids
+    # (a recordset cannot be marshalled)
+    @api.returns("tier.review")
+    def request_validation(self):
+        return super().request_validation()
 
     def validate_tier(self):
         """Nobody approves their own request; a fully approved request becomes

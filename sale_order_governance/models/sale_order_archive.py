@@ -1,7 +1,10 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
+import hmac
 import json
+import logging
+import secrets
 
 from markupsafe import Markup
 
@@ -10,6 +13,12 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_logger = logging.getLogger(__name__)
+
+# the per-database key of the archive checksums, readable by the system group
+# only (ir.config_parameter); made at install, or when first needed
+SECRET_PARAM = "sale_order_governance.archive_secret"
 
 VERIFIERS = (
     "order_handling_base.group_logistics_clerk",
@@ -25,9 +34,12 @@ def canonical_json(data):
 
 class SaleOrderArchive(models.Model):
     """The archive (归档) of a done order (R7.6): PDFs of the order, of its
-    deliveries and of its reviews, a canonical JSON of its key data and a
-    SHA-256 checksum over both. ``action_verify`` and the nightly cron detect
-    any later change of the stored documents or of the live order."""
+    deliveries and of its reviews, a canonical JSON of its key data (the same
+    in every language, for every user) and an HMAC-SHA256 checksum over both,
+    keyed with a secret of the database that is not stored with the archive.
+    ``action_verify`` and the nightly cron detect any later change of the
+    stored documents or of the live order, and a rewrite of the snapshot
+    together with its checksum by whoever does not hold the secret."""
 
     _name = "sale.order.archive"
     _inherit = ["mail.thread", "mail.activity.mixin"]
@@ -58,10 +70,17 @@ class SaleOrderArchive(models.Model):
     snapshot_json = fields.Text(
         string="Snapshot",
         readonly=True,
-        help="Canonical JSON (sorted keys) of the order's key data when archived.",
+        help="Canonical JSON (sorted keys) of the order's key data when archived, "
+        "the same whoever archives it, in whatever language: codes, ids, numbers, "
+        "UTC dates and untranslated names.",
     )
     checksum = fields.Char(
-        string="SHA-256", readonly=True, help="Over the snapshot and the PDFs."
+        string="HMAC-SHA256",
+        readonly=True,
+        help="Over the snapshot and the PDFs, keyed with the database's archive "
+        "secret (system parameter sale_order_governance.archive_secret): "
+        "without the secret, the snapshot cannot be rewritten with a matching "
+        "checksum.",
     )
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -107,7 +126,7 @@ class SaleOrderArchive(models.Model):
                     "company_id": order.company_id.id,
                     "archived_uid": self.env.uid,
                     "archived_date": now,
-                    "snapshot_json": canonical_json(order._governance_snapshot_data()),
+                    "snapshot_json": canonical_json(order._governance_snapshot()),
                 }
                 for order in orders
             ]
@@ -194,28 +213,75 @@ class SaleOrderArchive(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _compute_checksum(self, snapshot_json, attachments):
-        """SHA-256 over the JSON, then over the name and the SHA-256 of every
-        document, in name order."""
-        digest = hashlib.sha256((snapshot_json or "").encode("utf-8"))
+    def _init_archive_secret(self):
+        """Make the key of the archive checksums when there is none
+        (installation, migration to 18.0.1.1.0) and return it. Kept with
+        sudo in ``ir.config_parameter``, which only the system group reads."""
+        params = self.env["ir.config_parameter"].sudo()
+        secret = params.get_param(SECRET_PARAM)
+        if not secret:
+            secret = secrets.token_hex(32)
+            params.set_param(SECRET_PARAM, secret)
+        return secret
+
+    @api.model
+    def _get_archive_secret(self):
+        """The key of the archive checksums, made when it is missing."""
+        secret = self.env["ir.config_parameter"].sudo().get_param(SECRET_PARAM)
+        if not secret:
+            _logger.warning(
+                "The order archive secret (system parameter %s) is missing and "
+                "is made now: archives sealed before, if any, are reported "
+                "tampered at their next verification.",
+                SECRET_PARAM,
+            )
+            secret = self._init_archive_secret()
+        return secret
+
+    def _checksum_message(self, digest, snapshot_json, attachments):
+        """Feed ``digest`` with what the checksum covers: the JSON, then the
+        name and the SHA-256 of every document, in name order."""
+        digest.update((snapshot_json or "").encode("utf-8"))
         for attachment in attachments.sorted(lambda a: (a.name, a.id)):
             digest.update(b"\0" + attachment.name.encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(attachment.raw or b"").digest())
-        return digest.hexdigest()
+        return digest
+
+    def _compute_checksum(self, snapshot_json, attachments):
+        """HMAC-SHA256 of the archive ``self``, keyed with the database's
+        archive secret, over its id and its order's, the JSON and the
+        documents (bound to the archive: a sealed snapshot does not move to
+        another one)."""
+        self.ensure_one()
+        mac = hmac.new(self._get_archive_secret().encode(), digestmod=hashlib.sha256)
+        mac.update(b"sale.order.archive\0%d\0%d\0" % (self.id, self.order_id.id))
+        return self._checksum_message(mac, snapshot_json, attachments).hexdigest()
+
+    @api.model
+    def _compute_legacy_checksum(self, snapshot_json, attachments):
+        """The unkeyed SHA-256 of the archives made before 18.0.1.1.0, for
+        ``_reseal`` only: anybody can recompute it."""
+        digest = hashlib.sha256()
+        return self._checksum_message(digest, snapshot_json, attachments).hexdigest()
+
+    def _checksum_matches(self):
+        self.ensure_one()
+        return hmac.compare_digest(
+            self._compute_checksum(self.snapshot_json, self.attachment_ids),
+            self.checksum or "",
+        )
 
     def _find_differences(self):
         """What no longer matches the archive, as a list of sentences."""
         self.ensure_one()
         differences = []
-        if self._compute_checksum(self.snapshot_json, self.attachment_ids) != (
-            self.checksum
-        ):
+        if not self._checksum_matches():
             differences.append(
                 self.env._(
                     "The stored snapshot or documents do not match their checksum."
                 )
             )
-        live = canonical_json(self.order_id._governance_snapshot_data())
+        live = canonical_json(self.order_id._governance_snapshot())
         if live != self.snapshot_json:
             try:
                 stored = json.loads(self.snapshot_json or "{}")
@@ -258,11 +324,7 @@ class SaleOrderArchive(models.Model):
         archive already reported with the same differences is not reported
         again."""
         now = fields.Datetime.now()
-        # prefetch what the snapshot reads, for the whole batch
-        orders = self.order_id
-        orders.order_line.mapped("product_id")
-        orders.picking_ids.move_ids.mapped("product_id")
-        self.attachment_ids.mapped("raw")
+        self._prefetch_verification()
         tampered = self.browse()
         intact = self.browse()
         for archive in self:
@@ -281,6 +343,14 @@ class SaleOrderArchive(models.Model):
         self.write({"verified_date": now})
         tampered._alert_tampered()
         return tampered
+
+    def _prefetch_verification(self):
+        """Read what the snapshots and the checksums read, for the whole
+        batch."""
+        orders = self.order_id
+        orders.order_line.mapped("product_id")
+        orders.picking_ids.move_ids.mapped("product_id")
+        self.attachment_ids.mapped("raw")
 
     def _get_alert_users(self):
         """Hook: who is alerted of a tampered archive: the general managers
@@ -331,6 +401,70 @@ class SaleOrderArchive(models.Model):
             self.browse(ids)._verify()
             self.env.invalidate_all()
         return True
+
+    # ------------------------------------------------------------------
+    # Re-sealing the archives made before the keyed checksum
+    # ------------------------------------------------------------------
+
+    def _snapshot_matches_order_in_a_language(self):
+        """Whether the stored snapshot is the live order's as the snapshot
+        was read before 18.0.1.1.0: in the archiving user's language, or in
+        another installed one, or in none."""
+        self.ensure_one()
+        order = self.order_id.sudo()
+        langs = [self.archived_uid.lang, False]
+        langs += [code for code, __ in self.env["res.lang"].get_installed()]
+        for lang in dict.fromkeys(langs):
+            snapshot = order.with_context(lang=lang)._governance_snapshot_data()
+            if canonical_json(snapshot) == self.snapshot_json:
+                return True
+        return False
+
+    def _reseal(self, batch_size=200):
+        """Seal ``self`` again with the keyed checksum, in batches, when its
+        stored snapshot and documents still match their unkeyed SHA-256 of
+        before 18.0.1.1.0 (the migration to it calls this). The snapshot is
+        rebuilt in its canonical form when the live order still matches it
+        (in the language it was read in); otherwise the stored one is kept
+        and sealed, so that the verification goes on reporting the order's
+        changes. An archive whose stored data no longer match their old
+        checksum is left as it is: the verification reports it. Archives
+        sealed with the key already are skipped. Run as the superuser (an
+        archive is written only so). Returns the re-sealed archives."""
+        resealed = self.browse()
+        for ids in split_every(batch_size, self.ids):
+            batch = self.browse(ids)
+            batch._prefetch_verification()
+            bodies = {}
+            for archive in batch:
+                if archive._checksum_matches():
+                    continue
+                legacy = self._compute_legacy_checksum(
+                    archive.snapshot_json, archive.attachment_ids
+                )
+                if not hmac.compare_digest(legacy, archive.checksum or ""):
+                    continue
+                snapshot = archive.snapshot_json
+                if archive._snapshot_matches_order_in_a_language():
+                    snapshot = canonical_json(archive.order_id._governance_snapshot())
+                archive.write(
+                    {
+                        "snapshot_json": snapshot,
+                        "checksum": archive._compute_checksum(
+                            snapshot, archive.attachment_ids
+                        ),
+                    }
+                )
+                bodies[archive.id] = self.env._(
+                    "Archive re-sealed with the keyed checksum (HMAC-SHA256) "
+                    "%(checksum)s, replacing the unkeyed SHA-256 %(legacy)s.",
+                    checksum=archive.checksum,
+                    legacy=legacy,
+                )
+                resealed |= archive
+            self.browse(list(bodies))._message_log_batch(bodies=bodies)
+            self.env.invalidate_all()
+        return resealed
 
     # ------------------------------------------------------------------
     # Records of the company

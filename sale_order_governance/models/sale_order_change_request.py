@@ -224,9 +224,8 @@ class SaleOrderChangeRequest(models.Model):
         self._record_before(order)
         deferred = {}
         ctx = {
+            # honoured in sudo only (sale_order_line_governance.py)
             "governance_deferred_procurement": deferred,
-            # the key fields of a confirmed order change on this path only
-            "governance_change_request_apply": True,
             # one before/after record of the request instead of a tracking
             # message per line
             "tracking_disable": True,
@@ -296,9 +295,7 @@ class SaleOrderChangeRequest(models.Model):
             vals["partner_shipping_id"] = self.new_partner_shipping_id.id
             warnings_before = open_pickings.activity_ids
         if vals:
-            order.with_context(
-                tracking_disable=True, governance_change_request_apply=True
-            ).write(vals)
+            order.with_context(tracking_disable=True).write(vals)
         if self.new_commitment_date:
             open_pickings.move_ids.filtered(
                 lambda m: m.state not in ("done", "cancel")

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .sale_order_security import CHANGE_REQUEST_KEY, GovernancePriceGuard
+from .sale_order_security import GovernancePriceGuard
 
 # key fields of an order line: changed on a confirmed order only through a
 # change request, tracked in the order's chatter with before/after (R7.5)
@@ -47,9 +47,15 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
             if name not in vals or name not in self._fields:
                 continue
             field = self._fields[name]
-            new = field.convert_to_record(
-                field.convert_to_cache(vals[name], self), self
-            )
+            try:
+                new = field.convert_to_record(
+                    field.convert_to_cache(vals[name], self), self
+                )
+            except (TypeError, ValueError):
+                # a value of the wrong type (over RPC) changes the field too:
+                # refused as a change, not as an internal error
+                changed.append(name)
+                continue
             if self[name] != new:
                 changed.append(name)
         return changed
@@ -65,9 +71,14 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
                         line.order_id.name,
                     )
                 )
-        if self.env.context.get(CHANGE_REQUEST_KEY):
-            return
-        for line in self.filtered(lambda line: line.order_id.state == "sale"):
+        # the change request applies its changes in sudo (above); no context
+        # key opens this guard
+        for line in self.filtered(
+            lambda line: (
+                line.order_id.state == "sale"
+                and line.order_id.company_id.sale_order_change_control
+            )
+        ):
             changed = line._governance_changed_fields(vals, LOCKED_LINE_FIELDS)
             if changed:
                 raise UserError(
@@ -88,6 +99,8 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list, other_fields=("order_id",))
         if not self.env.su:
             orders = self.env["sale.order"].browse(
                 {vals["order_id"] for vals in vals_list if vals.get("order_id")}
@@ -100,8 +113,10 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
                         archived[0].name,
                     )
                 )
-            confirmed = orders.filtered(lambda o: o.state == "sale")
-            if confirmed and not self.env.context.get(CHANGE_REQUEST_KEY):
+            confirmed = orders.filtered(
+                lambda o: o.state == "sale" and o.company_id.sale_order_change_control
+            )
+            if confirmed:
                 for vals in vals_list:
                     # down payments, sections, notes and delivery costs are
                     # added to confirmed orders by Odoo's own flows
@@ -122,9 +137,13 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         self._governance_check_price_access(vals)
         self._governance_check_write(vals)
-        if self.env.context.get("tracking_disable") or not any(
+        # Odoo's tracking_disable switches this record off only for the
+        # server (the change request keeps its own before/after record)
+        if (self.env.su and self.env.context.get("tracking_disable")) or not any(
             name in vals for name in TRACKED_LINE_FIELDS
         ):
             return super().write(vals)

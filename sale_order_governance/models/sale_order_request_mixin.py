@@ -147,6 +147,8 @@ class SaleOrderRequestMixin(models.AbstractModel):
         return requests
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if not self.env.su:
             protected = WORKFLOW_FIELDS.intersection(vals)
             if protected:
@@ -234,6 +236,9 @@ class SaleOrderRequestMixin(models.AbstractModel):
     # Approval (tier validation)
     # ------------------------------------------------------------------
 
+    # OCA's contract: the new reviews for Python callers; over RPC their ids
+    # (a recordset cannot be marshalled)
+    @api.returns("tier.review")
     def request_validation(self):
         self._check_editable()
         self._check_before_approval()
@@ -308,6 +313,17 @@ class SaleOrderRequestMixin(models.AbstractModel):
                     self.env._(
                         "Order %(order)s is no longer confirmed: request "
                         "%(request)s cannot be applied.",
+                        order=request.order_id.name,
+                        request=request.name,
+                    )
+                )
+            # approved before the order was archived: the archive is the
+            # record of the done order, nothing is applied to it any more
+            if request.order_id.sudo().governance_archive_id:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s is archived: request %(request)s can no "
+                        "longer be applied.",
                         order=request.order_id.name,
                         request=request.name,
                     )

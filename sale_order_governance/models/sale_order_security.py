@@ -2,15 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-# the context key of the change-request apply path (R7.2): the only way a
-# user changes the key fields of a confirmed order
-CHANGE_REQUEST_KEY = "governance_change_request_apply"
 SALES_USER = "sales_team.group_sale_salesman"
 EXPORT_GROUP = "sale_order_governance.group_export_order_data"
+# the one context the archive snapshot is read in (R7.6): no language (the
+# source terms of translatable names), no time zone, archived records
+# included, whoever archives or verifies
+SNAPSHOT_CONTEXT = {"active_test": False}
 # key fields of a confirmed order, changed only through a change request
 LOCKED_ORDER_FIELDS = (
     "partner_id",
@@ -83,12 +84,19 @@ class GovernancePriceGuard:
             return
         hidden = self._governance_price_fields().intersection(names)
         if hidden:
+            # the fields' labels and the model's name in the user's language,
+            # not their technical names
             raise AccessError(
                 self.env._(
                     "Prices and margins of orders are confidential: your role "
                     "cannot see %(fields)s of %(model)s.",
-                    fields=", ".join(sorted(hidden)),
-                    model=self._description,
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in hidden
+                        )
+                    ),
+                    model=self.env["ir.model"].sudo()._get(self._name).name,
                 )
             )
 
@@ -404,8 +412,9 @@ class SaleOrder(GovernancePriceGuard, models.Model):
         (ir.rule caches the evaluated domain), the expiry is compared with
         the database clock here, so an expired grant closes at its end date
         without waiting for the cron (R7.7)."""
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on granted orders."))
+        wanted = self._oh_search_values("governance_granted_to_me", operator, value)
+        if len(wanted) != 1:
+            return [(1, "=", 1)] if wanted else [(0, "=", 1)]
         # the subquery reads the table: grants written in this transaction
         # must be in it
         self.env["sale.order.access.request"].flush_model(
@@ -417,8 +426,7 @@ class SaleOrder(GovernancePriceGuard, models.Model):
             "AND date_end > (statement_timestamp() AT TIME ZONE 'UTC'))",
             self.env.uid,
         )
-        positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", query)]
+        return [("id", "in" if True in wanted else "not in", query)]
 
     # ------------------------------------------------------------------
     # Guards (R7.5)
@@ -427,6 +435,18 @@ class SaleOrder(GovernancePriceGuard, models.Model):
     def _governance_locked_fields(self):
         """Hook: key fields of a confirmed order."""
         return {name for name in LOCKED_ORDER_FIELDS if name in self._fields}
+
+    def _governance_changes(self, name, value):
+        """Whether writing ``value`` changes the field ``name`` of the order
+        (a form sends unchanged values too). A value of the wrong type (over
+        RPC) changes it too: refused as a change, not as an internal error."""
+        self.ensure_one()
+        field = self._fields[name]
+        try:
+            new = field.convert_to_record(field.convert_to_cache(value, self), self)
+        except (TypeError, ValueError):
+            return True
+        return self[name] != new
 
     def _governance_check_write(self, vals):
         """Archived orders are read-only; the key fields of a confirmed order
@@ -440,19 +460,16 @@ class SaleOrder(GovernancePriceGuard, models.Model):
                 raise UserError(
                     self.env._("Order %s is archived: it is read-only.", order.name)
                 )
-        if self.env.context.get(CHANGE_REQUEST_KEY):
-            return
+        # the change request applies its changes in sudo (above); no context
+        # key opens this guard
         locked = self._governance_locked_fields().intersection(vals)
         if not locked:
             return
-        for order in self.filtered(lambda o: o.state == "sale"):
+        for order in self.filtered(
+            lambda o: o.state == "sale" and o.company_id.sale_order_change_control
+        ):
             changed = [
-                name
-                for name in locked
-                if order[name]
-                != order._fields[name].convert_to_record(
-                    order._fields[name].convert_to_cache(vals[name], order), order
-                )
+                name for name in locked if order._governance_changes(name, vals[name])
             ]
             if changed:
                 raise UserError(
@@ -470,9 +487,31 @@ class SaleOrder(GovernancePriceGuard, models.Model):
                 )
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         self._governance_check_price_access(vals)
         self._governance_check_write(vals)
         return super().write(vals)
+
+    def _action_cancel(self):
+        """Where the company switched on changes by request, a confirmed
+        order is cancelled only by its approved cancel request (R7.3), whose
+        application runs in sudo: Odoo's Cancel button and cancel wizard (and
+        any RPC call) are refused for everyone else."""
+        if not self.env.su:
+            governed = self.filtered(
+                lambda o: o.state == "sale" and o.company_id.sale_order_change_control
+            )
+            if governed:
+                raise UserError(
+                    self.env._(
+                        "Order %s is confirmed: it is cancelled through a cancel "
+                        "request approved by the sales head and the general "
+                        "manager (Request Cancellation).",
+                        governed[0].name,
+                    )
+                )
+        return super()._action_cancel()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_governed(self):
@@ -561,7 +600,13 @@ class SaleOrder(GovernancePriceGuard, models.Model):
 
     def action_governance_archive(self):
         """Archive done orders with a snapshot of their documents and a
-        checksum (R7.6)."""
+        checksum (R7.6). Over RPC: True (``_governance_archive`` gives the
+        archives)."""
+        self._governance_archive()
+        return True
+
+    def _governance_archive(self):
+        """``action_governance_archive``, returning the archives."""
         if not self.env.su and not self._governance_may_archive(self.env.user):
             raise AccessError(
                 self.env._(
@@ -574,8 +619,7 @@ class SaleOrder(GovernancePriceGuard, models.Model):
             blocker = order._governance_archive_blocker()
             if blocker:
                 raise UserError(blocker)
-        archives = self.env["sale.order.archive"].sudo()._create_for_orders(self)
-        return archives
+        return self.env["sale.order.archive"].sudo()._create_for_orders(self)
 
     def action_governance_open_archive(self):
         self.ensure_one()
@@ -586,10 +630,23 @@ class SaleOrder(GovernancePriceGuard, models.Model):
             "view_mode": "form",
         }
 
+    def _governance_snapshot(self):
+        """The canonical snapshot of the order (R7.6):
+        ``_governance_snapshot_data`` read as the superuser in
+        ``SNAPSHOT_CONTEXT``, so that it is the same whoever archives or
+        verifies the order, in whatever language and time zone."""
+        self.ensure_one()
+        env = self.env(user=SUPERUSER_ID, context=SNAPSHOT_CONTEXT, su=True)
+        return self.with_env(env)._governance_snapshot_data()
+
     def _governance_snapshot_data(self):
         """Hook: the key data of the order stored in the archive snapshot, as
         plain JSON types (strings for dates and rounded amounts so that the
-        serialisation is stable)."""
+        serialisation is stable). Called through ``_governance_snapshot``,
+        which fixes the context: an override keeps to canonical values
+        (codes, selection keys, ids, numbers, UTC dates, names read here, in
+        no language) and never reads the user, the language or the time
+        zone."""
         self.ensure_one()
         currency = self.currency_id
 

@@ -8,6 +8,7 @@ from . import test_change_tour
 
 # --- confidentiality, security of information, archive, access requests (R7.4–R7.7)
 from . import test_archive
+from . import test_archive_integrity
 from . import test_confidentiality
 from . import test_locked_fields
 from . import test_access_request

@@ -17,6 +17,9 @@ class GovernanceCommon(OrderHandlingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.intake_required = False
+        # the regulation of changes and cancellations by request (off on
+        # installation)
+        cls.company.sale_order_change_control = True
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
         )

@@ -1,12 +1,13 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
+import hmac
 import json
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
@@ -61,7 +62,7 @@ class ArchiveCommon(GovernanceCommon):
         return order
 
     def _archive(self, order, role="clerk"):
-        return order.with_user(self.users[role]).action_governance_archive()
+        return order.with_user(self.users[role])._governance_archive()
 
 
 @tagged("post_install", "-at_install")
@@ -90,8 +91,16 @@ class TestArchive(ArchiveCommon):
         self.assertEqual(len(data["lines"]), 2)
         self.assertEqual(data["amounts"]["total"], "%.2f" % order.amount_total)
         self.assertEqual(data["deliveries"][0]["state"], "done")
-        # SHA-256 over the JSON and the documents
-        digest = hashlib.sha256(archive.snapshot_json.encode())
+        # HMAC-SHA256 keyed with the database's secret, over the archive and
+        # its order, the JSON and the documents
+        secret = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("sale_order_governance.archive_secret")
+        )
+        digest = hmac.new(secret.encode(), digestmod=hashlib.sha256)
+        digest.update(b"sale.order.archive\0%d\0%d\0" % (archive.id, order.id))
+        digest.update(archive.snapshot_json.encode())
         for attachment in archive.attachment_ids.sorted(lambda a: (a.name, a.id)):
             digest.update(b"\0" + attachment.name.encode() + b"\0")
             digest.update(hashlib.sha256(attachment.raw).digest())
@@ -237,3 +246,28 @@ class TestArchive(ArchiveCommon):
         self.assertEqual(counts[0], counts[1], "verify is not batched")
         self.assertTrue(Archive._cron_verify())
         self.assertEqual(set(archives.mapped("integrity")), {"intact"})
+
+    def test_request_approved_before_archiving_is_not_applied(self):
+        """A change request approved while the order was done but not yet
+        archived is refused once the order is archived (R7.2, R7.6)."""
+        order = self._done_order()
+        request = (
+            self.env["sale.order.change.request"]
+            .with_user(self.users["sales"])
+            .create(
+                {
+                    "order_id": order.id,
+                    "reason": "The customer wants a later date on the papers.",
+                    "new_commitment_date": fields.Datetime.now() + timedelta(days=9),
+                }
+            )
+        )
+        request.with_user(self.users["sales"]).request_validation()
+        request.with_user(self.users["saleshead"]).validate_tier()
+        self.assertEqual(request.validation_status, "validated")
+        self._archive(order)
+        commitment = order.commitment_date
+        with self.assertRaisesRegex(UserError, "archived"):
+            request.with_user(self.users["sales"]).action_apply()
+        self.assertEqual(order.commitment_date, commitment)
+        self.assertNotEqual(request.state, "applied")

@@ -20,6 +20,31 @@ class TestCancelRequest(GovernanceCommon):
         form.reason = "The customer's project was stopped."
         return form.save()
 
+    def test_odoo_cancel_refused_without_request(self):
+        """R7.3: Odoo's Cancel button and its cancel wizard, called over RPC
+        by the salesperson, the sales head or an administrator, do not cancel
+        a confirmed order: only an approved cancel request does."""
+        order = self._confirmed_order(transfer=("warehouse",))
+        slips = order.transfer_slip_ids
+        for role in ("sales", "saleshead", "manager"):
+            as_role = order.with_user(self.users[role])
+            with self.assertRaisesRegex(UserError, "cancel request"):
+                as_role.with_context(disable_cancel_warning=True).action_cancel()
+            with self.assertRaisesRegex(UserError, "cancel request"):
+                self.env["sale.order.cancel"].with_user(self.users[role]).create(
+                    {"order_id": order.id}
+                ).action_cancel()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(set(slips.mapped("state")), {"sent"})
+
+    def test_odoo_cancel_as_before_where_switched_off(self):
+        self.company.sale_order_change_control = False
+        order = self._confirmed_order(transfer=())
+        order.with_user(self.users["sales"]).with_context(
+            disable_cancel_warning=True
+        ).action_cancel()
+        self.assertEqual(order.state, "cancel")
+
     def test_cancel_filed_approved_in_order_and_applied(self):
         order = self._confirmed_order(transfer=("warehouse", "quality"))
         picking = order.picking_ids

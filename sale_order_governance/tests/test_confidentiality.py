@@ -201,3 +201,31 @@ class TestConfidentiality(ArchiveCommon):
             )
         ]
         self.assertTrue(self.order.with_user(self.users["sales"]).export_data(["name"]))
+
+    def test_price_refusal_names_labels_in_the_users_language(self):
+        """The refusal names the fields by their labels and the document by
+        its name, in the user's language, never by technical names."""
+        self._transfer(["warehouse"], order=self.order)
+        order = self.order.with_user(self.users["warehouse"])
+        with self.assertRaises(AccessError) as caught:
+            order.read(["name", "amount_total", "amount_untaxed"])
+        self.assertEqual(
+            str(caught.exception),
+            "Prices and margins of orders are confidential: your role cannot "
+            "see Total, Untaxed Amount of Sales Order.",
+        )
+        with self.assertRaises(AccessError) as caught:
+            order.order_line[:1].read(["price_unit"])
+        self.assertIn("Unit Price of Sales Order Line", str(caught.exception))
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["sale", "sale_order_governance"], ["zh_CN"]
+        )
+        with self.assertRaises(AccessError) as caught:
+            order.with_context(lang="zh_CN").read(["amount_total"])
+        message = str(caught.exception)
+        self.assertTrue(message.startswith("订单的价格和毛利属于机密"), message)
+        self.assertIn("销售订单", message)
+        self.assertIn("总计", message)
+        self.assertNotIn("amount_total", message)
+        self.assertNotIn("Sales Order", message)

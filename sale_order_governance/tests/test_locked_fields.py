@@ -85,16 +85,35 @@ class TestLockedFields(ArchiveCommon):
         self._as("sales", self.line).write({"product_uom_qty": 5, "customer_lead": 3})
         self.assertEqual(self.line.customer_lead, 3)
 
-    def test_change_request_apply_path(self):
-        line = self._as("saleshead", self.line).with_context(
-            governance_change_request_apply=True
-        )
-        line.write({"product_uom_qty": 7})
+    def test_context_keys_open_nothing(self):
+        """The old apply key, Odoo's UI keys and the procurement key of the
+        change request sent by a client: the lock holds, nothing changes."""
+        keys = {
+            "governance_change_request_apply": True,
+            "tracking_disable": True,
+            "mail_notrack": True,
+            "governance_deferred_procurement": {},
+            "skip_validation_check": True,
+        }
+        qty, shipping = self.line.product_uom_qty, self.order.partner_shipping_id
+        for role in ("sales", "saleshead"):
+            with self.assertRaisesRegex(UserError, "change request"):
+                self._as(role, self.line).with_context(**keys).write(
+                    {"product_uom_qty": 7}
+                )
+            with self.assertRaisesRegex(UserError, "change request"):
+                self._as(role, self.order).with_context(**keys).write(
+                    {"partner_shipping_id": self.address.id}
+                )
+        self.assertEqual(self.line.product_uom_qty, qty)
+        self.assertEqual(self.order.partner_shipping_id, shipping)
+
+    def test_lock_only_where_switched_on(self):
+        """Installing changes nothing: without changes by request, confirmed
+        orders are edited as in plain Odoo."""
+        self.order.company_id.sale_order_change_control = False
+        self._as("sales", self.line).write({"product_uom_qty": 7})
         self.assertEqual(self.line.product_uom_qty, 7)
-        self._as("saleshead", self.order).with_context(
-            governance_change_request_apply=True
-        ).write({"partner_shipping_id": self.address.id})
-        self.assertEqual(self.order.partner_shipping_id, self.address)
 
     def test_draft_orders_stay_editable(self):
         order = self._create_order(self.users["sales"])

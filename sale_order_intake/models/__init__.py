@@ -7,5 +7,6 @@ from . import sale_order_intake_mail
 from . import res_company
 from . import res_config_settings
 from . import sale_order
+from . import sale_order_customer_confirmation
 from . import sale_order_line
 from . import stock_picking

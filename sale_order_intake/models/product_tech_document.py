@@ -48,6 +48,8 @@ class ProductTechDocument(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("state") == "done":
                 vals.setdefault("done_uid", self.env.uid)
@@ -55,6 +57,8 @@ class ProductTechDocument(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if vals.get("state") == "done":
             vals = dict(vals, done_uid=self.env.uid, done_date=fields.Datetime.now())
         elif vals.get("state") == "missing":

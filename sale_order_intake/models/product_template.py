@@ -37,8 +37,11 @@ class ProductTemplate(models.Model):
             )
 
     def _search_tech_docs_complete(self, operator, value):
-        if operator not in ("=", "!="):
-            return NotImplemented
+        wanted = self._oh_search_values("tech_docs_complete", operator, value)
+        if len(wanted) != 1:
+            # complete or not: every product, or none
+            return [(1, "=", 1)] if wanted else [(0, "=", 1)]
+        positive = True in wanted
         required = self.env["product.tech.document.type"].search(
             [("required", "=", True)]
         )
@@ -50,7 +53,6 @@ class ProductTemplate(models.Model):
         complete_ids = [
             template.id for template, count in groups if count == len(required)
         ]
-        positive = (operator == "=") == bool(value)
         if not required:
             return [(1, "=", 1)] if positive else [(0, "=", 1)]
         return [("id", "in" if positive else "not in", complete_ids)]

@@ -15,9 +15,9 @@ class ResCompany(models.Model):
     )
     intake_required = fields.Boolean(
         string="Confirm Only Accepted Orders",
-        default=True,
         help="A sale order can be confirmed only after the logistics clerk "
-        "accepted it at intake.",
+        "accepted it at intake. Off on installation: until a manager switches "
+        "it on, orders are confirmed as in plain Odoo.",
     )
     intake_customer_mails = fields.Boolean(
         string="Customer Status Mails",

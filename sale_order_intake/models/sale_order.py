@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import SQL, format_datetime, format_list
 
 from odoo.addons.order_handling_base.models.mail_batch import (
     feedback_activities,
@@ -89,10 +89,12 @@ class SaleOrder(models.Model):
     _stage_field = "intake_stage"
     _sla_class_fields = ["intake_class", "intake_priority"]
 
+    # not ``required``: rows that other modules insert without the ORM get
+    # the column's database default (``init``); empty means "not handled by
+    # the suite" and is read as draft
     intake_stage = fields.Selection(
         INTAKE_STAGES,
         default="draft",
-        required=True,
         copy=False,
         index=True,
         tracking=True,
@@ -118,7 +120,6 @@ class SaleOrder(models.Model):
         ],
         string="Order Type",
         default="shipping_notice",
-        required=True,
         tracking=True,
         help="Shipping notice (发货通知单): ship from stock or production; "
         "stock-preparation order (备货单): prepare stock ahead of a call-off.",
@@ -399,7 +400,7 @@ class SaleOrder(models.Model):
         is_clerk = user.has_group(CLERK) or user.has_group(MANAGER)
         is_head = user.has_group(SALES_HEAD)
         for order in self:
-            stage = order.intake_stage
+            stage = order.intake_stage or "draft"
             order.intake_can_submit = stage in (
                 "draft",
                 "returned",
@@ -458,6 +459,20 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.intake_class
 
+    def init(self):
+        """Database defaults of the columns the intake adds to
+        ``sale_order``: rows inserted by other modules without the ORM
+        (``_create``, SQL, imports) are valid as they are."""
+        result = super().init()
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE sale_order ALTER COLUMN intake_stage SET DEFAULT 'draft',"
+                " ALTER COLUMN intake_document_type SET DEFAULT 'shipping_notice',"
+                " ALTER COLUMN intake_channel SET DEFAULT 'sales'"
+            )
+        )
+        return result
+
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------
@@ -505,27 +520,29 @@ class SaleOrder(models.Model):
 
     def _intake_check_stage(self, allowed, message):
         for order in self:
-            if order.intake_stage not in allowed:
+            current = order.intake_stage or "draft"
+            if current not in allowed:
                 stage = dict(
                     self._fields["intake_stage"]._description_selection(self.env)
                 )
                 raise UserError(
-                    message % {"order": order.name, "stage": stage[order.intake_stage]}
+                    message % {"order": order.name, "stage": stage[current]}
                 )
 
     def _intake_check_group(self, *groups):
         if self.env.su or any(self.env.user.has_group(group) for group in groups):
             return
-        names = (
-            self.env["res.groups"]
-            .browse([self.env.ref(group).id for group in groups])
-            .mapped("full_name")
-        )
+        # the roles as the guides name them: each group's own name, in the
+        # user's language, without its category ("Order Handling / …"),
+        # joined as the language joins alternatives ("A or B", "A或B")
+        names = [self.env.ref(group).name for group in groups]
         raise AccessError(
             self.env._(
                 "Only %(roles)s can do this on order %(orders)s.",
-                roles=" / ".join(names),
-                orders=", ".join(self.mapped("name")),
+                roles=format_list(self.env, names, style="or"),
+                # read in sudo: a role that cannot read the order gets this
+                # sentence, not Odoo's generic access error
+                orders=", ".join(self.sudo().mapped("name")),
             )
         )
 
@@ -831,6 +848,7 @@ class SaleOrder(models.Model):
         )
         self._intake_transfer()
         self._intake_send_mail("sale_order_intake.mail_template_intake_accepted")
+        self._intake_confirm_customer_orders()
         return True
 
     def _intake_changed_since_check(self):
@@ -1191,7 +1209,13 @@ class SaleOrder(models.Model):
         )
 
     def _intake_notify_shipped(self):
-        self._intake_send_mail("sale_order_intake.mail_template_intake_shipped")
+        """Orders that went through the intake tell their customer; the others
+        (confirmed as in plain Odoo) are left as Odoo leaves them."""
+        # read in sudo: whoever validates the delivery (a stock user of
+        # plain Odoo included) may have no right on the order itself
+        self.sudo().filtered(
+            lambda order: order.intake_stage not in (False, "draft", "cancelled")
+        )._intake_send_mail("sale_order_intake.mail_template_intake_shipped")
 
     @api.model
     def _cron_intake_notify_delays(self):
@@ -1218,10 +1242,12 @@ class SaleOrder(models.Model):
         if message:
             return message
         for order in self:
-            if order.company_id.intake_required and order.intake_stage not in (
-                "date_confirmed",
-                "done",
-            ):
+            # an order the customer confirmed (portal channel) is confirmed
+            # when logistics accepts it; others once the date is replied
+            allowed = ("date_confirmed", "done")
+            if order.intake_channel == "portal":
+                allowed += ("accepted", "date_proposed")
+            if order.company_id.intake_required and order.intake_stage not in allowed:
                 return self.env._(
                     "Order %s can be confirmed once logistics accepted it and "
                     "replied its delivery date.",

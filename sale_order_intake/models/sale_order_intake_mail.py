@@ -65,6 +65,8 @@ class SaleOrderIntakeMail(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("reference", "/") == "/":
                 vals["reference"] = self.env["ir.sequence"].next_by_code(

@@ -70,6 +70,8 @@ class SaleOrderLine(models.Model):
         return result
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         protected = LINE_PROTECTED_FIELDS.intersection(vals)
         if protected and not self.env.su:
             raise UserError(

@@ -18,6 +18,8 @@ class AcceptedOrderCommon(OrderHandlingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the intake regulation (off on installation) is switched on
+        cls.company.intake_required = True
         cls.env["sale.order.intake.rule"].search([]).action_archive()
         cls.env["sale.order.intake.rule"].create(
             {"name": "Quantity", "check_type": "quantity", "message": "Quantity"}

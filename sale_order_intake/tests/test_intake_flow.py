@@ -7,9 +7,15 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import IntakeCommon
+
+# a 1x1 PNG: what the portal stores as the customer's signature
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+    "AAAABJRU5ErkJggg=="
+)
 
 
 @tagged("post_install", "-at_install")
@@ -286,6 +292,42 @@ class TestIntakeFlow(IntakeCommon):
         self.company.intake_required = False
         order = self._new_order()
         self._as("sales", order).action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.intake_stage, "draft")
+
+    def test_customer_signature_enters_intake(self):
+        """A customer who signs the quotation on the portal while the intake
+        is required: the order is received on the portal channel (not
+        refused, not confirmed), the customer is told, the clerk gets the
+        check; logistics accepting it confirms it."""
+        self._make_regular(self.product)
+        order = self._new_order()
+        portal = new_test_user(
+            self.env, "oh_portal_customer", groups="base.group_portal"
+        )
+        order.partner_id = portal.partner_id
+        # what sale's portal controller does after the signature
+        order_sudo = order.with_user(portal).sudo()
+        order_sudo.write({"signature": SIGNATURE, "signed_by": "Customer"})
+        self.assertTrue(order_sudo.action_confirm())
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.intake_stage, "submitted")
+        self.assertEqual(order.intake_channel, "portal")
+        self.assertIn("received your order", order.message_ids[0].body)
+        self.assertIn(portal.partner_id, order.message_ids[0].partner_ids)
+        self.assertTrue(self._activities(order, self.activity_check))
+        clerk = self._as("clerk", order)
+        clerk.action_intake_check()
+        self.assertEqual(order.intake_stage, "checked")
+        clerk.action_intake_accept()
+        self.assertEqual(order.intake_stage, "accepted")
+        self.assertEqual(order.state, "sale")
+
+    def test_signature_confirms_as_in_odoo_when_intake_is_off(self):
+        self.company.intake_required = False
+        order = self._new_order()
+        order.write({"signature": SIGNATURE, "signed_by": "Customer"})
+        order.sudo().action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.intake_stage, "draft")
 

@@ -244,3 +244,34 @@ class TestIntakeSecurity(IntakeCommon):
             self.env["product.tech.document.type"].with_user(
                 self.users["clerk"]
             ).create({"name": "Photo", "code": "photo"})
+
+    def test_refusal_names_the_roles_as_the_guides_do(self):
+        """A refused step names the roles that may take it as the role
+        guides do: each group's own name, in the user's language, without
+        the "Order Handling /" category, joined as the language joins
+        alternatives. Also for a role that cannot read the order."""
+        order = self.mine
+        for role in ("quality", "sales"):
+            self.assertRefused(
+                AccessError,
+                order,
+                lambda role=role: self._as(role, order).action_intake_check(),
+                regex=(
+                    f"^Only Logistics Clerk or Administrator can do this on "
+                    f"order {order.name}\\.$"
+                ),
+            )
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["order_handling_base", "sale_order_intake"], ["zh_CN"]
+        )
+        self.assertRefused(
+            AccessError,
+            order,
+            lambda: (
+                self._as("quality", order)
+                .with_context(lang="zh_CN")
+                .action_intake_check()
+            ),
+            regex=f"^只有物流员/接单员或管理员才能对订单 {order.name} 执行此操作。$",
+        )

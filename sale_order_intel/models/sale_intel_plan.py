@@ -12,7 +12,8 @@ class SaleIntelPlan(models.Model):
     results; marketing planning evaluates planned against actual."""
 
     _name = "sale.intel.plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _workflow_state_field = "state"
     _description = "Intelligence Marketing Plan"
     _order = "date_start desc, id desc"
     _check_company_auto = True
@@ -142,6 +143,8 @@ class SaleIntelPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("reference", "/") == "/":
                 vals["reference"] = (
@@ -150,12 +153,8 @@ class SaleIntelPlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("sale_intel_workflow"):
-            raise UserError(
-                self.env._(
-                    "The status of a marketing plan changes only through its buttons."
-                )
-            )
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if {"plan_evaluation", "evaluation_comment"} & set(vals) and not (
             self._is_marketing()
         ):
@@ -197,7 +196,7 @@ class SaleIntelPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write({"state": "in_progress"})
+        self._workflow_write({"state": "in_progress"})
         # one create for all plans, due at each plan's end
         schedule_activities(
             [(plan, plan.user_id, {"date_deadline": plan.date_end}) for plan in self],
@@ -224,7 +223,7 @@ class SaleIntelPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write({"state": "reported"})
+        self._workflow_write({"state": "reported"})
         return True
 
     def action_evaluate(self):
@@ -238,12 +237,12 @@ class SaleIntelPlan(models.Model):
                         "Choose an evaluation for %(plan)s first.", plan=plan.name
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write({"state": "done"})
+        self._workflow_write({"state": "done"})
         return True
 
     def action_cancel(self):
         if not self._is_marketing():
             raise UserError(self.env._("Only marketing planning cancels a plan."))
         self._check_state(["draft", "in_progress", "reported"])
-        self.with_context(sale_intel_workflow=True).write({"state": "cancel"})
+        self._workflow_write({"state": "cancel"})
         return True

@@ -10,7 +10,9 @@ class SaleIntelPolicy(models.Model):
     expected of them. Decided (approved) by the sales head."""
 
     _name = "sale.intel.policy"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _workflow_state_field = "state"
+    _workflow_protected_fields = ("approved_uid", "approved_date")
     _description = "Intelligence Activity Policy"
     _order = "date_from desc, id desc"
     _check_company_auto = True
@@ -66,11 +68,6 @@ class SaleIntelPolicy(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if "state" in vals and not self.env.context.get("sale_intel_workflow"):
-            raise UserError(self.env._("Use the buttons to approve or close a policy."))
-        return super().write(vals)
-
     def action_approve(self):
         if not self.env.user.has_group("order_handling_base.group_sales_head"):
             raise UserError(
@@ -92,7 +89,7 @@ class SaleIntelPolicy(models.Model):
                         policy=policy.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write(
+        self._workflow_write(
             {
                 "state": "approved",
                 "approved_uid": self.env.uid,
@@ -110,7 +107,7 @@ class SaleIntelPolicy(models.Model):
                         policy=policy.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write({"state": "closed"})
+        self._workflow_write({"state": "closed"})
         return True
 
     def action_draft(self):
@@ -119,7 +116,7 @@ class SaleIntelPolicy(models.Model):
                 raise UserError(
                     self.env._("%(policy)s is already a draft.", policy=policy.name)
                 )
-        self.with_context(sale_intel_workflow=True).write(
+        self._workflow_write(
             {"state": "draft", "approved_uid": False, "approved_date": False}
         )
         return True

@@ -39,7 +39,9 @@ class SaleIntelReport(models.Model):
     administrators see it."""
 
     _name = "sale.intel.report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _workflow_state_field = "state"
+    _workflow_protected_fields = tuple(WORKFLOW_FIELDS - {"state"})
     _description = "Intelligence Report"
     _order = "date_report desc, id desc"
     _check_company_auto = True
@@ -200,6 +202,8 @@ class SaleIntelReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         forbidden = (WORKFLOW_FIELDS | EVALUATION_FIELDS) - {"state"}
         for vals in vals_list:
             if set(vals) & forbidden or vals.get("state", "draft") != "draft":
@@ -213,14 +217,11 @@ class SaleIntelReport(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("sale_intel_workflow"):
-            if set(vals) & WORKFLOW_FIELDS:
-                raise UserError(
-                    self.env._(
-                        "The status of an intelligence report changes only "
-                        "through its buttons."
-                    )
-                )
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
+        # the workflow fields are guarded by order.handling.workflow.mixin;
+        # what users may edit themselves is checked here
+        if not self._workflow_is_trusted():
             if set(vals) & EVALUATION_FIELDS:
                 if not self._is_marketing():
                     raise UserError(
@@ -251,9 +252,6 @@ class SaleIntelReport(models.Model):
             raise UserError(
                 self.env._("Only a draft intelligence report can be deleted.")
             )
-
-    def _workflow_write(self, vals):
-        return self.with_context(sale_intel_workflow=True).write(vals)
 
     def _check_state(self, states, action):
         for report in self:
@@ -349,10 +347,18 @@ class SaleIntelReport(models.Model):
         }
 
     def action_mark_won(self):
+        """Won once a confirmed sale order is linked to the report, whoever
+        confirmed it (an order linked after its confirmation is not seen by
+        ``_on_order_confirmed``). Marketing planning has no right on orders:
+        the linked orders are read in sudo, once each link is checked
+        (``_get_won_orders``); a valuable report then earns its reporter the
+        thank-you reward of each of them (R9.4)."""
         self._check_marketing()
         self._check_state(["evaluated", "plan"], self.env._("marked as won"))
+        orders = self.env["sale.order"].sudo()
         for report in self:
-            if not report.sale_order_ids.filtered(lambda o: o.state == "sale"):
+            won = report._get_won_orders()
+            if not won:
                 raise UserError(
                     self.env._(
                         "Link a confirmed sale order to %(report)s before "
@@ -360,8 +366,40 @@ class SaleIntelReport(models.Model):
                         report=report.name,
                     )
                 )
+            orders |= won
         self._workflow_write({"state": "won"})
+        self.env["sale.intel.reward"]._create_thank_you_rewards(orders)
         return True
+
+    def _get_won_orders(self):
+        """Hook: the confirmed orders linked to the report that make it won,
+        read in sudo: of the report's company and, when the report names a
+        prospect / customer, of that partner (its commercial entity). A
+        confirmed order of another customer is refused by name."""
+        self.ensure_one()
+        confirmed = self.sudo().sale_order_ids.filtered(
+            lambda o: o.state == "sale" and o.company_id == self.sudo().company_id
+        )
+        prospect = self.sudo().partner_id.commercial_partner_id
+        if not prospect:
+            return confirmed
+        won = confirmed.filtered(
+            lambda o: o.partner_id.commercial_partner_id == prospect
+        )
+        other = confirmed - won
+        if other and not won:
+            raise UserError(
+                self.env._(
+                    "Sale order %(order)s is for %(customer)s, not for "
+                    "%(prospect)s, the prospect of %(report)s: it does not "
+                    "make the report won.",
+                    order=other[0].name,
+                    customer=other[0].partner_id.commercial_partner_id.display_name,
+                    prospect=prospect.display_name,
+                    report=self.name,
+                )
+            )
+        return won
 
     def action_mark_lost(self):
         self._check_marketing()

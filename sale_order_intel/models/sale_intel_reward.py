@@ -11,7 +11,14 @@ class SaleIntelReward(models.Model):
     external provider is paid through a vendor bill."""
 
     _name = "sale.intel.reward"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+        "order.handling.workflow.mixin",
+    ]
+    _workflow_state_field = "state"
+    _workflow_protected_fields = ("approved_date", "paid_date", "bill_id")
     _description = "Intelligence Reward"
     _order = "create_date desc, id desc"
     _check_company_auto = True
@@ -86,6 +93,7 @@ class SaleIntelReward(models.Model):
     )
     note = fields.Text()
 
+    @api.returns("tier.review")  # over RPC: the ids of the new reviews
     def request_validation(self):
         # tier.validation computes need_validation without dependencies: a
         # value cached before the reviews existed would request them twice
@@ -157,6 +165,8 @@ class SaleIntelReward(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -165,15 +175,8 @@ class SaleIntelReward(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) & {
-            "state",
-            "approved_date",
-            "paid_date",
-            "bill_id",
-        } and not self.env.context.get("sale_intel_workflow"):
-            raise UserError(
-                self.env._("The status of a reward changes only through its buttons.")
-            )
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         if "amount" in vals and self.filtered(lambda r: r.state != "to_approve"):
             raise UserError(
                 self.env._("The amount of an approved reward cannot be changed.")
@@ -277,7 +280,7 @@ class SaleIntelReward(models.Model):
                         reward=reward.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write(
+        self._workflow_write(
             {"state": "approved", "approved_date": fields.Datetime.now()}
         )
         return True
@@ -305,7 +308,7 @@ class SaleIntelReward(models.Model):
                     )
                 )
             move = moves.sudo().create(reward._prepare_bill_vals())
-            reward.with_context(sale_intel_workflow=True).write({"bill_id": move.id})
+            reward._workflow_write({"bill_id": move.id})
             moves |= move
         return {
             "type": "ir.actions.act_window",
@@ -361,7 +364,7 @@ class SaleIntelReward(models.Model):
                         reward=reward.name,
                     )
                 )
-        self.with_context(sale_intel_workflow=True).write(
+        self._workflow_write(
             {"state": "paid", "paid_date": fields.Date.context_today(self)}
         )
         return True
@@ -370,5 +373,5 @@ class SaleIntelReward(models.Model):
         self._check_state(["to_approve", "approved"])
         if not self.env.user.has_group("order_handling_base.group_marketing_planning"):
             self._check_manager()
-        self.with_context(sale_intel_workflow=True).write({"state": "cancel"})
+        self._workflow_write({"state": "cancel"})
         return True

@@ -49,7 +49,7 @@ class TestPolicy(IntelCommon):
             self.policy.with_user(self.users["sales"]).action_approve()
         with self.assertRefused(UserError, "head of the sales department"):
             self.policy.with_user(self.users["marketing"]).action_approve()
-        with self.assertRefused(UserError, "Use the buttons"):
+        with self.assertRefused(UserError, "only through the document.s buttons"):
             self.policy.with_user(self.users["manager"]).write({"state": "approved"})
         self.policy.with_user(self.users["saleshead"]).action_approve()
         self.assertEqual(self.policy.state, "approved")

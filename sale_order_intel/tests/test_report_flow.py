@@ -96,8 +96,16 @@ class TestReportFlow(IntelCommon):
         as_manager = report.with_user(self.users["manager"])
         with self.assertRefused(UserError, "cannot be evaluated"):
             as_marketing.action_evaluate()
-        with self.assertRefused(UserError, "only through its buttons"):
+        with self.assertRefused(UserError, "only through the document.s buttons"):
             as_manager.write({"state": "won"})
+        # the old workflow key (and Odoo's UI keys) sent by a client open
+        # nothing: the reporter cannot grade its own report nor mark it won
+        forged = as_sales.with_context(sale_intel_workflow=True, tracking_disable=True)
+        for vals in ({"state": "won"}, {"grade": "a", "is_valuable": True}):
+            with self.assertRefused(UserError, "buttons|evaluates"):
+                forged.write(vals)
+        self.assertEqual(report.state, "draft")
+        self.assertFalse(report.grade)
         with self.assertRefused(UserError, "starts as a draft"):
             self._report(state="won")
         as_sales.action_submit()

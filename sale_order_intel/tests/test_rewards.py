@@ -66,7 +66,9 @@ class TestRewards(IntelCommon):
         marketing, sales = self.users["marketing"], self.users["sales"]
         with self.assertRefused(UserError, "needs its approvals"):
             fee.with_user(marketing).action_approve()
-        with self.assertRefused(UserError, "only through its buttons"):
+        # refused by OCA's guard of records under validation, or by the
+        # suite's workflow guard
+        with self.assertRefused(UserError, "document.s buttons|under validation"):
             fee.with_user(self.users["manager"]).write({"state": "paid"})
         fee.with_user(marketing).request_validation()
         self.assertIn(marketing, fee.review_ids.reviewer_ids)
@@ -137,3 +139,51 @@ class TestRewards(IntelCommon):
             UserError, "Only marketing planning or an administrator"
         ):
             fee.with_user(self.users["sales"]).action_mark_paid()
+
+    def test_won_on_an_order_confirmed_by_someone_else(self):
+        """An order confirmed before it was linked to the report (here by
+        another salesperson): marketing planning, who cannot read the
+        order, marks the report won and the thank-you reward is created,
+        while marketing planning still cannot read the order."""
+        report = self._evaluated()
+        sales2 = self.users["sales2"]
+        order = self._linked_order(self.env["sale.intel.report"], user="sales2")
+        order.with_user(sales2).action_confirm()
+        self.assertEqual(order.state, "sale")
+        order.with_user(sales2).intel_report_id = report
+        self.assertEqual(report.state, "evaluated", "linked after confirmation")
+        self.assertFalse(report.reward_ids.filtered("sale_order_id"))
+        marketing = self.users["marketing"]
+        Order = self.env["sale.order"].with_user(marketing)
+        self.assertFalse(Order.search([("id", "=", order.id)]))
+        report.with_user(marketing).action_mark_won()
+        self.assertEqual(report.state, "won")
+        thank_you = report.reward_ids.filtered(lambda r: r.reward_type == "thank_you")
+        self.assertEqual(thank_you.sale_order_id, order)
+        self.assertEqual(thank_you.amount, 200.0)  # 2 % of 10,000
+        self.assertEqual(thank_you.partner_id, self.users["sales"].partner_id)
+        self.assertFalse(Order.search([("id", "=", order.id)]), "no right gained")
+
+    def test_won_needs_an_order_of_the_reports_prospect(self):
+        """A confirmed order of another customer linked to the report does
+        not make it won (nor earn a reward)."""
+        report = self._evaluated()
+        other = self.env["res.partner"].create({"name": "Other Buyer Ltd"})
+        order = self._create_order(self.users["sales2"], partner=other)
+        order.with_user(self.users["sales2"]).action_confirm()
+        order.with_user(self.users["sales2"]).intel_report_id = report
+        as_marketing = report.with_user(self.users["marketing"])
+        with self.assertRefused(UserError, "is for Other Buyer Ltd, not for Acme"):
+            as_marketing.action_mark_won()
+        self.assertEqual(report.state, "evaluated")
+        self.assertFalse(report.reward_ids.filtered("sale_order_id"))
+        # an order for a contact of the prospect's company counts
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer at Acme", "parent_id": self.partner.id}
+        )
+        order2 = self._create_order(self.users["sales2"], partner=contact)
+        order2.with_user(self.users["sales2"]).action_confirm()
+        order2.with_user(self.users["sales2"]).intel_report_id = report
+        as_marketing.action_mark_won()
+        self.assertEqual(report.state, "won")
+        self.assertEqual(report.reward_ids.sale_order_id, order2)

@@ -140,6 +140,8 @@ class SaleOrderReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values(vals_list)
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if vals.get("name", "/") == "/":
@@ -149,6 +151,8 @@ class SaleOrderReview(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         protected = PROTECTED_FIELDS.intersection(vals)
         if protected and not self.env.su:
             raise UserError(

@@ -310,6 +310,8 @@ class SaleTarget(models.Model):
         return targets
 
     def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
         changed = set(vals) & set(BREAKDOWN_FIELDS + SCOPE_FIELDS)
         if changed and self.filtered(lambda t: t.state != "draft"):
             raise UserError(

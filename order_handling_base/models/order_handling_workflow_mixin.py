@@ -1,0 +1,106 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import UserError
+
+from .trusted_scope import is_trusted, trusted_scope
+
+
+class OrderHandlingWorkflowMixin(models.AbstractModel):
+    """The workflow guard of a document of the suite.
+
+    Configured by class attributes, as ``tier.validation`` is::
+
+        class MyDocument(models.Model):
+            _name = "my.document"
+            _inherit = ["mail.thread", "order.handling.workflow.mixin"]
+            _workflow_state_field = "state"
+            _workflow_protected_fields = ("approved_uid", "approved_date")
+            _workflow_transitions = {
+                "draft": ("submitted", "cancel"),
+                "submitted": ("done", "cancel"),
+            }
+
+    ``write`` refuses the state field and the protected fields unless the
+    server writes them through ``_workflow_write(vals)``, which its business
+    steps call after checking the caller's role and the record's state (or in
+    sudo, which no client can reach). The trust is a
+    :func:`~.trusted_scope.trusted_scope` of the running call, never a context
+    key: whatever context a JSON-RPC client sends, including Odoo's own UI
+    keys (``tracking_disable``, ``mail_*``), opens nothing. With
+    ``_workflow_transitions`` set, a state change outside them is refused even
+    through the helper, with the same message everywhere.
+    """
+
+    _name = "order.handling.workflow.mixin"
+    _description = "Order Handling Workflow Guard"
+
+    _workflow_state_field = "state"
+    _workflow_protected_fields = ()
+    #: ``{from_state: to_states}``; None: the business steps check the state
+    _workflow_transitions = None
+
+    def _workflow_guarded_fields(self):
+        return {self._workflow_state_field, *self._workflow_protected_fields}
+
+    def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        self._oh_check_values([vals])
+        self._workflow_check_write(vals)
+        return super().write(vals)
+
+    def _workflow_is_trusted(self):
+        """Is this write the server's own (a business step or sudo)?"""
+        return self.env.su or is_trusted(self._name)
+
+    def _workflow_check_write(self, vals):
+        guarded = self._workflow_guarded_fields().intersection(vals)
+        if not guarded:
+            return
+        if not self._workflow_is_trusted():
+            raise UserError(
+                self.env._(
+                    "%(document)s: %(fields)s change only through the document's "
+                    "buttons.",
+                    document=self._workflow_document_name(),
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in guarded
+                        )
+                    ),
+                )
+            )
+        state_field = self._workflow_state_field
+        if state_field in vals and self._workflow_transitions is not None:
+            self._workflow_check_transition(vals[state_field])
+
+    def _workflow_document_name(self):
+        """The document's name in the user's language (``_description`` is
+        the untranslated source)."""
+        return self.env["ir.model"]._get(self._name).name or self._description
+
+    def _workflow_check_transition(self, new_state):
+        field = self._fields[self._workflow_state_field]
+        labels = dict(field._description_selection(self.env))
+        for record in self:
+            current = record[self._workflow_state_field]
+            if current == new_state:
+                continue
+            if new_state not in self._workflow_transitions.get(current, ()):
+                raise UserError(
+                    self.env._(
+                        "%(document)s %(name)s is %(state)s: it cannot become "
+                        "%(new)s now (this step is out of turn).",
+                        document=self._workflow_document_name(),
+                        name=record.display_name,
+                        state=labels.get(current, current),
+                        new=labels.get(new_state, new_state),
+                    )
+                )
+
+    def _workflow_write(self, vals):
+        """The one way to write the guarded fields: call it from a business
+        step, after checking the caller's role and the records' state."""
+        with trusted_scope(self._name):
+            return self.write(vals)

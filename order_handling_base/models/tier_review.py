@@ -1,0 +1,51 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from .trusted_scope import is_trusted, trusted_scope
+
+
+class TierReview(models.Model):
+    """An approval is recorded by the tier workflow only (R4.1, R7.1).
+
+    OCA gives every internal user full rights on ``tier.review``: written
+    directly, a review's ``status``, ``done_by`` or ``reviewer_id`` would be
+    whatever a client sends. Rows are created, changed and deleted only
+    inside ``trusted_scope("tier.review")``, which the workflow steps of
+    ``tier.validation`` open (``models/tier_validation.py``), or by the
+    superuser; everything else is refused."""
+
+    _inherit = "tier.review"
+
+    def _check_tier_workflow(self):
+        if self.env.su or is_trusted("tier.review"):
+            return
+        raise UserError(
+            self.env._(
+                "Approvals change only through the buttons of their document: "
+                "a reviewer clicks Validate or Reject, the requester Request "
+                "Validation or Restart Validation."
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if vals_list:
+            self._check_tier_workflow()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals:
+            self._check_tier_workflow()
+        return super().write(vals)
+
+    def unlink(self):
+        if self:
+            self._check_tier_workflow()
+        return super().unlink()
+
+    def _send_review_reminder(self):
+        # the reminder cron stamps last_reminder_date
+        with trusted_scope("tier.review"):
+            return super()._send_review_reminder()

@@ -1,0 +1,106 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Orders the customer confirms (portal signature, online payment) while the
+company runs the intake (R1.1: the portal is one of the order's channels).
+
+Odoo confirms such a quotation by itself (``sale`` portal controller,
+``payment.transaction._check_amount_and_confirm_order``). Where the intake is
+required, the confirmation is not refused (the customer's payment or
+signature must not be lost): the order enters the intake instead, on the
+*portal* channel, the customer is told that it is received and being
+checked, and it is confirmed when logistics accepts it.
+"""
+
+from markupsafe import Markup
+
+from odoo import fields, models
+
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def action_confirm(self):
+        received = self._intake_customer_confirmed()
+        if received:
+            received._intake_receive_from_customer()
+        others = self - received
+        if not others:
+            return True
+        return super(SaleOrder, others).action_confirm()
+
+    def _intake_customer_confirmed(self):
+        """The quotations of ``self`` that their customer confirmed (signed or
+        paid online: facts on the order, not a context key) and that must go
+        through the intake first."""
+        return self.filtered(
+            lambda order: (
+                order.company_id.intake_required
+                and order.state in ("draft", "sent")
+                and (order.intake_stage or "draft") in ("draft", "returned")
+                and (
+                    order.signature
+                    or order.sudo().transaction_ids.filtered(
+                        lambda tx: tx.state in ("authorized", "done")
+                    )
+                )
+            )
+        )
+
+    def _intake_receive_from_customer(self):
+        """Hand the customer's orders to logistics (the sales step of
+        ``action_intake_submit``, done by the system) and tell the customer."""
+        orders = self.sudo()
+        orders.write(
+            {
+                "intake_stage": "submitted",
+                "intake_channel": "portal",
+                "intake_submitted_date": fields.Datetime.now(),
+            }
+        )
+        logistics = self.env["order.handling.department"].sudo()
+        schedule_activities(
+            [
+                (
+                    order,
+                    order.intake_clerk_id
+                    or logistics._get_by_code("logistics", order.company_id).manager_id,
+                )
+                for order in orders
+            ],
+            "sale_order_intake.mail_activity_type_intake_check",
+        )
+        for order in orders:
+            customer = order.partner_id.with_context(lang=order.partner_id.lang)
+            body = Markup("<p>%s</p>") % customer.env._(
+                "We received your order %s. Our logistics team checks it and "
+                "confirms it to you with its delivery date.",
+                order.name,
+            )
+            order.message_post(
+                body=body,
+                partner_ids=order.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _intake_confirm_customer_orders(self):
+        """Confirm the accepted orders that their customer had confirmed
+        (portal channel), where nothing else holds them (e.g. approvals)."""
+        pending = self.filtered(
+            lambda order: (
+                order.intake_channel == "portal" and order.state in ("draft", "sent")
+            )
+        ).sudo()
+        ready = pending.filtered(lambda order: not order._confirmation_error_message())
+        if ready:
+            ready.action_confirm()
+            ready._send_order_confirmation_mail()
+        return ready
+
+    def _send_order_confirmation_mail(self):
+        # a quotation the customer paid that waits at intake is not confirmed
+        # yet: no "order confirmed" mail for it (the intake told the customer)
+        return super(
+            SaleOrder, self.filtered(lambda order: order.state == "sale")
+        )._send_order_confirmation_mail()

@@ -12,6 +12,17 @@ class ResCompany(models.Model):
         help="Working hours in which SLA targets are counted. Defaults to the "
         "company's working schedule.",
     )
+    order_handling_team_ids = fields.Many2many(
+        "crm.team",
+        "res_company_order_handling_team_rel",
+        "company_id",
+        "team_id",
+        string="Regulated Sales Teams",
+        help="The regulations switched on in these settings (intake before "
+        "confirmation, order approvals, changes and cancellations by request) "
+        "apply to the orders of these sales teams. Empty: to every order of "
+        "the company.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -10,3 +10,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.order_handling_calendar_id",
         readonly=False,
     )
+    order_handling_team_ids = fields.Many2many(
+        related="company_id.order_handling_team_ids",
+        readonly=False,
+    )

@@ -24,6 +24,15 @@ class SaleOrder(models.Model):
         self._check_department_write(vals)
         return super().write(vals)
 
+    def _order_handling_regulated(self):
+        """Does a regulation the company switched on apply to this order?
+        (Its sales team is one of the company's regulated teams, or the
+        company regulates every order.) Each regulation asks its own switch
+        too; integrators narrow the scope further by overriding this."""
+        self.ensure_one()
+        teams = self.company_id.sudo().order_handling_team_ids
+        return not teams or self.team_id in teams
+
     def _check_department_write(self, vals):
         """Departments receive an order to act on it through their slip,
         review or notice; its content (customer, salesperson, lines, dates)

@@ -187,7 +187,9 @@ class SaleOrder(models.Model):
         approval rules a company made itself work as OCA's
         sale_tier_validation makes them work (its own check and error)."""
         self.ensure_one()
-        if not self.company_id.sale_order_approval:
+        if not (
+            self.company_id.sale_order_approval and self._order_handling_regulated()
+        ):
             return False
         if self.review_ids:
             return self.validation_status != "validated"

@@ -74,10 +74,7 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
         # the change request applies its changes in sudo (above); no context
         # key opens this guard
         for line in self.filtered(
-            lambda line: (
-                line.order_id.state == "sale"
-                and line.order_id.company_id.sale_order_change_control
-            )
+            lambda line: line.order_id._governance_change_controlled()
         ):
             changed = line._governance_changed_fields(vals, LOCKED_LINE_FIELDS)
             if changed:
@@ -113,9 +110,7 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
                         archived[0].name,
                     )
                 )
-            confirmed = orders.filtered(
-                lambda o: o.state == "sale" and o.company_id.sale_order_change_control
-            )
+            confirmed = orders.filtered(lambda o: o._governance_change_controlled())
             if confirmed:
                 for vals in vals_list:
                     # down payments, sections, notes and delivery costs are

@@ -465,9 +465,7 @@ class SaleOrder(GovernancePriceGuard, models.Model):
         locked = self._governance_locked_fields().intersection(vals)
         if not locked:
             return
-        for order in self.filtered(
-            lambda o: o.state == "sale" and o.company_id.sale_order_change_control
-        ):
+        for order in self.filtered(lambda o: o._governance_change_controlled()):
             changed = [
                 name for name in locked if order._governance_changes(name, vals[name])
             ]
@@ -493,15 +491,23 @@ class SaleOrder(GovernancePriceGuard, models.Model):
         self._governance_check_write(vals)
         return super().write(vals)
 
+    def _governance_change_controlled(self):
+        """A confirmed order whose company switched changes and cancellations
+        by request on, in the company's regulated sales teams."""
+        self.ensure_one()
+        return (
+            self.state == "sale"
+            and self.company_id.sale_order_change_control
+            and self._order_handling_regulated()
+        )
+
     def _action_cancel(self):
         """Where the company switched on changes by request, a confirmed
         order is cancelled only by its approved cancel request (R7.3), whose
         application runs in sudo: Odoo's Cancel button and cancel wizard (and
         any RPC call) are refused for everyone else."""
         if not self.env.su:
-            governed = self.filtered(
-                lambda o: o.state == "sale" and o.company_id.sale_order_change_control
-            )
+            governed = self.filtered(lambda o: o._governance_change_controlled())
             if governed:
                 raise UserError(
                     self.env._(

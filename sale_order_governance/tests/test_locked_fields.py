@@ -108,6 +108,17 @@ class TestLockedFields(ArchiveCommon):
         self.assertEqual(self.line.product_uom_qty, qty)
         self.assertEqual(self.order.partner_shipping_id, shipping)
 
+    def test_lock_only_for_the_regulated_sales_teams(self):
+        self.company.order_handling_team_ids = self.env["crm.team"].create(
+            {"name": "Another team"}
+        )
+        self.assertNotIn(self.order.team_id, self.company.order_handling_team_ids)
+        self._as("sales", self.line).write({"product_uom_qty": 7})
+        self.assertEqual(self.line.product_uom_qty, 7)
+        self.company.order_handling_team_ids |= self.order.team_id
+        with self.assertRaisesRegex(UserError, "change request"):
+            self._as("sales", self.line).write({"product_uom_qty": 8})
+
     def test_lock_only_where_switched_on(self):
         """Installing changes nothing: without changes by request, confirmed
         orders are edited as in plain Odoo."""

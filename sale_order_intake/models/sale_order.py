@@ -1247,7 +1247,11 @@ class SaleOrder(models.Model):
             allowed = ("date_confirmed", "done")
             if order.intake_channel == "portal":
                 allowed += ("accepted", "date_proposed")
-            if order.company_id.intake_required and order.intake_stage not in allowed:
+            if (
+                order.company_id.intake_required
+                and order._order_handling_regulated()
+                and order.intake_stage not in allowed
+            ):
                 return self.env._(
                     "Order %s can be confirmed once logistics accepted it and "
                     "replied its delivery date.",

@@ -37,6 +37,7 @@ class SaleOrder(models.Model):
         return self.filtered(
             lambda order: (
                 order.company_id.intake_required
+                and order._order_handling_regulated()
                 and order.state in ("draft", "sent")
                 and (order.intake_stage or "draft") in ("draft", "returned")
                 and (

@@ -323,6 +323,22 @@ class TestIntakeFlow(IntakeCommon):
         self.assertEqual(order.intake_stage, "accepted")
         self.assertEqual(order.state, "sale")
 
+    def test_intake_only_for_the_regulated_sales_teams(self):
+        """Scoped by sales team: an order of a team outside the company's
+        regulated teams is confirmed as in plain Odoo; one inside waits for
+        the intake."""
+        regulated, other = self.env["crm.team"].create(
+            [{"name": "Export desk"}, {"name": "Retail shop"}]
+        )
+        self.company.order_handling_team_ids = regulated
+        outside = self._new_order(team_id=other.id)
+        self._as("sales", outside).action_confirm()
+        self.assertEqual(outside.state, "sale")
+        inside = self._new_order(team_id=regulated.id)
+        with self.assertRaisesRegex(UserError, "once logistics accepted it"):
+            self._as("sales", inside).action_confirm()
+        self.assertEqual(inside.state, "draft")
+
     def test_signature_confirms_as_in_odoo_when_intake_is_off(self):
         self.company.intake_required = False
         order = self._new_order()

@@ -4,6 +4,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
+from ..models.res_company_approval import APPROVAL_RULES
 from .governance_common import GovernanceCommon
 
 BIG = 60000.0  # over the shipped 50,000 threshold
@@ -49,6 +50,20 @@ class ApprovalCommon(GovernanceCommon):
 
 @tagged("post_install", "-at_install")
 class TestApproval(ApprovalCommon):
+    def test_rules_ship_archived_and_wake_with_the_switch(self):
+        """Installed, the shipped approval rules are archived: nothing is
+        evaluated on a running Odoo's orders (also not by OCA's own code,
+        before the suite is loaded). Switching approvals on activates them."""
+        rules = self.env["tier.definition"].with_context(active_test=False)
+        for xmlid in APPROVAL_RULES:
+            rules |= self.env.ref(xmlid)
+        rules.active = False
+        other = self.env["res.company"].create({"name": "Approvals Co"})
+        self.assertFalse(other.sale_order_approval)
+        self.assertFalse(any(rules.mapped("active")))
+        other.sale_order_approval = True
+        self.assertTrue(all(rules.mapped("active")))
+
     def test_switch_off_by_default_keeps_orders_confirming(self):
         """The integration decision: installed, the rules do not apply until
         the company switches approvals on (other addons' flows go on)."""

@@ -3,8 +3,12 @@
 from odoo import models
 from odoo.exceptions import AccessError
 
-# order reports that show no price: every role may print them
-NO_PRICE_REPORTS = {"sale_order_governance.report_sale_order_no_price"}
+# order reports that show no price: every role may print them (the
+# production notice is the workshop's own document, R5.3)
+NO_PRICE_REPORTS = {
+    "sale_order_governance.report_sale_order_no_price",
+    "sale_order_intake.report_production_notice",
+}
 
 
 class IrActionsReport(models.Model):

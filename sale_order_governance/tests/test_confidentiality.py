@@ -89,6 +89,12 @@ class TestConfidentiality(ArchiveCommon):
             )
             self.assertIn(self.order.name, content.decode())
             self.assertNotIn("200.00", content.decode())
+            # the workshop's own price-free production notice (R5.3)
+            content, __ = Report._render_qweb_pdf(
+                "sale_order_intake.action_report_production_notice", order.ids
+            )
+            self.assertIn(self.order.name, content.decode())
+            self.assertNotIn("200.00", content.decode())
             if role != "warehouse":
                 continue  # (production has no stock right: see ROADMAP)
             # what the form reads (its fields, and the lines' list) comes back

@@ -74,6 +74,11 @@ dropdb --force "$db" >/dev/null 2>&1 || true
 rm -rf "$LOCAL/filestore/filestore/$db"
 
 echo "compatibility ($mode): $summary ($((SECONDS - start)) s)"
+if [ "$mode" = suite ]; then
+    # the same tests on plain Odoo, as measured for the baseline file
+    echo "compatibility (plain Odoo, $(basename "$BASELINE_FILE")):" \
+        "$(grep -oE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$BASELINE_FILE" | head -n 1)"
+fi
 if [ "$mode" = baseline ]; then
     printf '%s\n' "$failed" | sed '/^$/d'
     exit 0

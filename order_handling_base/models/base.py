@@ -45,6 +45,12 @@ def _int_in_range(value):
     return _is_int(value) and INT_MIN <= value <= INT_MAX
 
 
+def _shown(value):
+    """``value`` as quoted in a message: its repr, at most 60 characters."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
 class Base(models.AbstractModel):
     _inherit = "base"
 
@@ -74,9 +80,7 @@ class Base(models.AbstractModel):
             vals_list = [vals_list]
         for vals in vals_list:
             if not isinstance(vals, Mapping):
-                shown = repr(vals)
-                if len(shown) > 60:
-                    shown = shown[:57] + "..."
+                shown = _shown(vals)
                 raise ValidationError(
                     self.env._(
                         "The values of a record of %(model)s are given as a "
@@ -111,9 +115,7 @@ class Base(models.AbstractModel):
                     )
                 expected = self._oh_value_problem(field, value)
                 if expected:
-                    shown = repr(value)
-                    if len(shown) > 60:
-                        shown = shown[:57] + "..."
+                    shown = _shown(value)
                     raise ValidationError(
                         self.env._(
                             "The field “%(field)s” (%(model)s) cannot take the value "

@@ -1,6 +1,6 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 from .trusted_scope import is_trusted, trusted_scope
@@ -43,6 +43,24 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     def _workflow_guarded_fields(self):
         return {self._workflow_state_field, *self._workflow_protected_fields}
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new document starts where its workflow starts: a client gives
+        the guarded fields only empty or at their default."""
+        self._oh_check_values(vals_list)
+        if not self._workflow_is_trusted():
+            guarded = self._workflow_guarded_fields()
+            defaults = self.default_get(list(guarded))
+            for vals in vals_list:
+                forged = {
+                    name
+                    for name in guarded.intersection(vals)
+                    if vals[name] and vals[name] != defaults.get(name)
+                }
+                if forged:
+                    self._workflow_refuse(forged)
+        return super().create(vals_list)
+
     def write(self, vals):
         # values of the wrong type are refused before they are used below
         self._oh_check_values([vals])
@@ -58,22 +76,24 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
         if not guarded:
             return
         if not self._workflow_is_trusted():
-            raise UserError(
-                self.env._(
-                    "%(document)s: %(fields)s change only through the document's "
-                    "buttons.",
-                    document=self._workflow_document_name(),
-                    fields=", ".join(
-                        sorted(
-                            self._fields[name]._description_string(self.env)
-                            for name in guarded
-                        )
-                    ),
-                )
-            )
+            self._workflow_refuse(guarded)
         state_field = self._workflow_state_field
         if state_field in vals and self._workflow_transitions is not None:
             self._workflow_check_transition(vals[state_field])
+
+    def _workflow_refuse(self, names):
+        raise UserError(
+            self.env._(
+                "%(document)s: %(fields)s change only through the document's buttons.",
+                document=self._workflow_document_name(),
+                fields=", ".join(
+                    sorted(
+                        self._fields[name]._description_string(self.env)
+                        for name in names
+                    )
+                ),
+            )
+        )
 
     def _workflow_document_name(self):
         """The document's name in the user's language (``_description`` is

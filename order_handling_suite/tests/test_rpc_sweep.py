@@ -28,7 +28,7 @@ import re
 import time
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -674,6 +674,14 @@ class TestRpcSweep(HttpCase):
                         f"with {sorted(context)[:3]}…"
                     )
             self.assertEqual(record.sudo()[fname], before)
+        # a new document cannot be born past its first step either
+        for record, fname, value in probes:
+            user = self._actor(record._name, "create")
+            if not record.with_user(user).has_access("create"):
+                continue
+            vals = dict(record.copy_data()[0], **{fname: value})
+            if self._create_went_through(record, user, everything, vals, fname):
+                opened.append(f"create {record._name} with {fname} by {user.login}")
         self.assertFalse(opened, "a context key opened a guard:\n" + "\n".join(opened))
 
     def _write_went_through(self, record, user, context, fname, value, before):
@@ -690,6 +698,20 @@ class TestRpcSweep(HttpCase):
             return False
         finally:
             record.invalidate_recordset()
+
+    def _create_went_through(self, record, user, context, vals, fname):
+        """Create ``vals`` as ``user``: did ``fname`` take the forged value?"""
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                new = record.with_user(user).with_context(**context).create(vals)
+                new.env.flush_all()
+                got = new.sudo()[fname]
+                got = got.id if hasattr(got, "_name") else got
+                raise _Rollback(str(got)[:10] == str(vals[fname])[:10])
+        except _Rollback as went:
+            return went.args[0]
+        except (UserError, ValidationError):
+            return False
 
 
 class _Rollback(Exception):

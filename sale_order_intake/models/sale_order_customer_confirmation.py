@@ -60,14 +60,14 @@ class SaleOrder(models.Model):
                 "intake_submitted_date": fields.Datetime.now(),
             }
         )
-        logistics = self.env["order.handling.department"].sudo()
+        Department = self.env["order.handling.department"].sudo()
+        clerks = {
+            company: Department._get_by_code("logistics", company).manager_id
+            for company in orders.company_id
+        }
         schedule_activities(
             [
-                (
-                    order,
-                    order.intake_clerk_id
-                    or logistics._get_by_code("logistics", order.company_id).manager_id,
-                )
+                (order, order.intake_clerk_id or clerks[order.company_id])
                 for order in orders
             ],
             "sale_order_intake.mail_activity_type_intake_check",

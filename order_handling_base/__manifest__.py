@@ -28,6 +28,7 @@
         "wizard/order_handling_transfer_cancel_views.xml",
         "views/order_handling_department_views.xml",
         "views/order_handling_transfer_views.xml",
+        "views/sale_order_copy_views.xml",
         "views/order_handling_sla_policy_views.xml",
         "views/order_handling_stage_log_views.xml",
         "views/sale_order_views.xml",

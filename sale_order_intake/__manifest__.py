@@ -31,6 +31,7 @@
         "wizard/sale_order_intake_date_views.xml",
         "wizard/sale_order_intake_urgent_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_order_copy_views.xml",
         "views/sale_order_intake_rule_views.xml",
         "views/sale_order_intake_mail_views.xml",
         "views/product_tech_document_views.xml",

@@ -3,6 +3,7 @@ from . import order_handling_stage_mixin
 from . import order_handling_sla_policy
 from . import order_handling_sla_mixin
 from . import order_handling_department
+from . import sale_order_copy
 from . import order_handling_transfer
 from . import order_handling_transfer_mixin
 from . import order_handling_workflow_mixin

@@ -47,6 +47,17 @@ class OrderHandlingDepartment(models.Model):
         domain="[('share', '=', False)]",
         help="Users who may acknowledge and forward the department's slips.",
     )
+    forward_department_ids = fields.Many2many(
+        "order.handling.department",
+        "order_handling_department_forward_rel",
+        "department_id",
+        "target_id",
+        string="May Forward To",
+        check_company=True,
+        domain="[('id', '!=', id)]",
+        help="Departments to which this department may forward its transfer "
+        "slips. Leave empty to allow any department of the company.",
+    )
     description = fields.Text(translate=True)
     transfer_ids = fields.One2many(
         "order.handling.transfer", "department_id", string="Transfer Slips"
@@ -109,6 +120,15 @@ class OrderHandlingDepartment(models.Model):
             user == department.manager_id or user in department.member_ids
             for department in self
         )
+
+    def _may_forward_to(self, target):
+        """True when ``self`` may forward its transfer slips to ``target``:
+        its list of targets is empty (any department of the company) or holds
+        ``target``. Read in sudo: the list is configuration, not data; with
+        archived targets, so that archiving them does not empty the list."""
+        self.ensure_one()
+        allowed = self.sudo().with_context(active_test=False).forward_department_ids
+        return not allowed or target.id in allowed.ids
 
     def action_view_open_transfers(self):
         self.ensure_one()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import create_index
+from odoo.tools import SQL, create_index
 
 from .mail_batch import feedback_activities, schedule_activities
 
@@ -45,7 +45,12 @@ class OrderHandlingTransfer(models.Model):
     """
 
     _name = "order.handling.transfer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.sla.mixin",
+        "order.handling.order.copy.holder.mixin",
+    ]
     _description = "Transfer Slip"
     _order = "priority desc, sent_date desc, id desc"
     _check_company_auto = True
@@ -155,6 +160,13 @@ class OrderHandlingTransfer(models.Model):
     )
     cancelled_date = fields.Datetime(string="Cancelled On", readonly=True, copy=False)
     cancel_reason = fields.Text(readonly=True, copy=False)
+    is_own_order = fields.Boolean(
+        string="Slip of My Order",
+        compute="_compute_is_own_order",
+        search="_search_is_own_order",
+        help="A slip of a sale order of mine (its salesperson): sales follow "
+        "where their orders went.",
+    )
     can_acknowledge = fields.Boolean(compute="_compute_can")
     can_forward = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
@@ -182,6 +194,47 @@ class OrderHandlingTransfer(models.Model):
             slip.can_cancel = slip.state in ("sent", "acknowledged") and (
                 is_manager or slip.sent_uid == self.env.user
             )
+
+    @api.depends_context("uid")
+    def _compute_is_own_order(self):
+        mine = self.search([("id", "in", self.ids), ("is_own_order", "=", True)])
+        for slip in self:
+            slip.is_own_order = slip in mine
+
+    def _search_is_own_order(self, operator, value):
+        """Evaluated when a query is built (the record rule is constant)."""
+        wanted = self._oh_search_values("is_own_order", operator, value)
+        if len(wanted) != 1:
+            return [(1, "=", 1)] if wanted else [(0, "=", 1)]
+        self.env["sale.order"].flush_model(["user_id"])
+        query = SQL(
+            "(SELECT slip.id FROM order_handling_transfer slip "
+            "JOIN sale_order so ON so.id = slip.res_id "
+            "WHERE slip.res_model = 'sale.order' AND so.user_id = %s)",
+            self.env.uid,
+        )
+        return [("id", "in" if True in wanted else "not in", query)]
+
+    def _order_copy_order_ids(self):
+        """The order of a slip: the document itself, or the document's
+        ``order_id`` (a product plan, a complaint …), read in sudo."""
+        result = {}
+        by_model = {}
+        for slip in self.sudo():
+            by_model.setdefault(slip.res_model, self.browse())
+            by_model[slip.res_model] |= slip
+        for model_name, slips in by_model.items():
+            if model_name == "sale.order":
+                result.update((slip.id, slip.res_id) for slip in slips)
+                continue
+            Document = self.env.get(model_name)
+            field = Document is not None and Document._fields.get("order_id")
+            if not field or field.comodel_name != "sale.order":
+                continue
+            documents = Document.sudo().browse(slips.mapped("res_id"))
+            order_of = {doc.id: doc.order_id.id for doc in documents.exists()}
+            result.update((slip.id, order_of.get(slip.res_id, False)) for slip in slips)
+        return result
 
     def _sla_order_class(self):
         self.ensure_one()
@@ -214,8 +267,23 @@ class OrderHandlingTransfer(models.Model):
             self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True),
         ).create(vals_list)
         slips._check_documents()
+        slips._invalidate_documents()
         slips._notify_departments()
         return slips
+
+    def _invalidate_documents(self):
+        """The documents' ``transfer_slip_ids`` read before these slips
+        existed are read again (the one2many's inverse is a reference, which
+        the ORM's cache does not follow)."""
+        by_model = {}
+        for slip in self:
+            by_model.setdefault(slip.res_model, set()).add(slip.res_id)
+        for model_name, ids in by_model.items():
+            documents = self.env[model_name].browse(ids)
+            if "transfer_slip_ids" in documents._fields:
+                documents.invalidate_recordset(
+                    ["transfer_slip_ids", "transfer_slip_count"]
+                )
 
     @api.model
     def _check_create_vals(self, vals):
@@ -455,6 +523,17 @@ class OrderHandlingTransfer(models.Model):
                         slip=slip.name,
                     )
                 )
+            if not slip.department_id._may_forward_to(department):
+                raise UserError(
+                    self.env._(
+                        "Transfer slip %(slip)s cannot be forwarded: the "
+                        "%(from_department)s department may not forward to the "
+                        "%(to_department)s department.",
+                        slip=slip.name,
+                        from_department=slip.department_id.sudo().display_name,
+                        to_department=department.sudo().display_name,
+                    )
+                )
         now = fields.Datetime.now()
         vals_list = [slip._prepare_forward_vals(department, note) for slip in self]
         # created by this step only: users have no right to create slips
@@ -535,7 +614,17 @@ class OrderHandlingTransfer(models.Model):
         }
 
     def action_open_document(self):
+        """The transferred document; for a department that may not read the
+        order, the copy of the order it was given (R7.4)."""
         self.ensure_one()
+        document = self.env[self.res_model].browse(self.res_id)
+        if not document.has_access("read") and self.order_copy_id:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "sale.order.copy",
+                "res_id": self.order_copy_id.id,
+                "view_mode": "form",
+            }
         return {
             "type": "ir.actions.act_window",
             "res_model": self.res_model,

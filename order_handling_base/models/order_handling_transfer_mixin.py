@@ -86,28 +86,26 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         return slips
 
     def _transfer_post_message(self, slips):
-        """One note per document listing its new slips; the departments'
-        users are notified in their inbox."""
+        """One note per document listing its new slips (the trace of the
+        sender's side, nobody notified), and one message per slip that
+        notifies its department's users in their inbox: they open the slip
+        and the order copy on it, never the document itself (a department
+        reads no order, R7.4)."""
         slips_by_document = defaultdict(lambda: slips.browse())
         for slip in slips:
             slips_by_document[slip.res_id] |= slip
-        # the departments' users are notified, not subscribed: sale orders
-        # (``mail_post_autofollow``) would otherwise make every member a
-        # follower who gets a copy of each later customer mail; those who
-        # get e-mails get them from the mail queue
+        # the departments' users are notified, not subscribed: they would
+        # otherwise get a copy of each later message; those who get e-mails
+        # get them from the mail queue
         # (nor is the user who made the transfer: the slips and activities
         # are the departments' work, the chatter keeps the trace)
-        documents = with_mail_queue(self.sudo()).with_context(
-            mail_post_autofollow=False, mail_create_nosubscribe=True
-        )
+        context = {"mail_post_autofollow": False, "mail_create_nosubscribe": True}
+        documents = with_mail_queue(self.sudo()).with_context(**context)
         for document in documents:
             document_slips = slips_by_document.get(document.id)
             if not document_slips:
                 continue
-            departments = document_slips.department_id
-            partners = (departments.manager_id | departments.member_ids).partner_id
-            extra_lines, extra_partners = document._transfer_message_extra()
-            partners |= extra_partners
+            extra_lines, __ = document._transfer_message_extra()
             lines = Markup("").join(
                 [
                     Markup("<li>%s → %s</li>") % (slip.name, slip.department_id.name)
@@ -119,18 +117,27 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 self.env._("Transferred to departments:"),
                 lines,
             )
+            document.message_post(body=body, subtype_xmlid="mail.mt_note")
+        for slip in with_mail_queue(slips.sudo()).with_context(**context):
+            department = slip.department_id
+            partners = (department.manager_id | department.member_ids).partner_id
             # the departments are notified by the cron (``deferred_notification``)
-            document.message_post(
-                body=body,
+            slip.message_post(
+                body=self.env._(
+                    "%(document)s is transferred to %(department)s.",
+                    document=slip.origin,
+                    department=department.name,
+                ),
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
                 **deferred_notification(self.env),
             )
 
     def _transfer_message_extra(self):
-        """Hook: ``(lines, partners)`` added to the transfer message of
-        ``self`` (one document): another department that gets work on the
-        document in the same step is told by the same message."""
+        """Hook: ``(lines, partners)``: lines added to the transfer note of
+        ``self`` (one document) for another department that gets work on the
+        document in the same step; ``partners`` are that department's users,
+        who are told on the record of their work (not on the document)."""
         self.ensure_one()
         return [], self.env["res.partner"]
 

@@ -8,3 +8,4 @@ from . import test_tour
 from . import test_value_guard
 from . import test_mail_batch
 from . import test_tier_review_guard
+from . import test_transfer_forward_targets

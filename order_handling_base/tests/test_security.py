@@ -52,30 +52,34 @@ class TestSecurity(OrderHandlingCommon):
         self.assertEqual(visible("clerk"), slips, "the clerk sent them and sees all")
         self.assertEqual(visible("manager"), slips)
         self.assertEqual(visible("gm"), slips)
-        for role in ("sales", "engineering", "purchasing", "service"):
+        # the salesperson of the order follows where it went
+        self.assertEqual(visible("sales"), slips)
+        for role in ("saleshead", "engineering", "purchasing", "service"):
             self.assertFalse(visible(role), role)
         with self.assertRaises(AccessError):
             quality_slip.with_user(self.users["warehouse"]).read(["name"])
 
     def test_department_sees_only_orders_transferred_to_it(self):
+        """A department reads the copy of the orders transferred to it (R7.4),
+        never an order."""
         other_order = self._create_order(self.users["sales"])
         self._transfer(["quality"])
         Order = self.env["sale.order"]
+        Copy = self.env["sale.order.copy"]
         quality = self.users["quality"]
         domain = [("id", "in", (self.order | other_order).ids)]
-        self.assertEqual(Order.with_user(quality).search(domain), self.order)
-        self.assertEqual(
-            self.order.order_line.with_user(quality).read(["product_id"])[0][
-                "product_id"
-            ][0],
-            self.product.id,
-        )
+        self.assertFalse(Order.with_user(quality).search(domain))
+        self.assertEqual(Copy.with_user(quality).search(domain).ids, self.order.ids)
+        copy = Copy.with_user(quality).browse(self.order.id)
+        self.assertEqual(copy.line_ids.product_id, self.product)
         with self.assertRaises(AccessError):
-            other_order.with_user(quality).read(["name"])
+            self.order.order_line.with_user(quality).read(["product_id"])
+        with self.assertRaises(AccessError):
+            Copy.with_user(quality).browse(other_order.id).read(["name"])
         with self.assertRaises(AccessError):
             self.order.with_user(quality).write({"note": "changed"})
         # the warehouse got nothing
-        self.assertFalse(Order.with_user(self.users["warehouse"]).search(domain))
+        self.assertFalse(Copy.with_user(self.users["warehouse"]).search(domain))
         # a salesperson keeps their own orders, not their colleagues'
         colleague = self.users["saleshead"]
         colleague_order = self._create_order(colleague)

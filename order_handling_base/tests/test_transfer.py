@@ -19,8 +19,8 @@ class TestTransfer(OrderHandlingCommon):
         self.assertEqual(set(slips.mapped("origin")), {self.order.name})
         self.assertEqual(len(set(slips.mapped("name"))), 2)
         self.assertTrue(all(name.startswith("TS/") for name in slips.mapped("name")))
-        self.assertEqual(self.order.transfer_slip_ids, slips)
-        self.assertEqual(self.order.transfer_slip_count, 2)
+        self.assertEqual(self.order.sudo().transfer_slip_ids, slips)
+        self.assertEqual(self.order.sudo().transfer_slip_count, 2)
         # the responsible users get an activity each
         self.env.invalidate_all()
         for slip in slips:
@@ -31,23 +31,34 @@ class TestTransfer(OrderHandlingCommon):
                 slip.activity_ids.activity_type_id,
                 self.env.ref("order_handling_base.mail_activity_type_transfer"),
             )
-        # and the departments' people a message on the order
+        # the order keeps a note of the transfer, which notifies nobody
         message = self.order.message_ids.filtered(
             lambda m: "Transferred to departments" in (m.body or "")
         )
         self.assertEqual(len(message), 1)
+        self.assertFalse(message.partner_ids)
+        # each department's people get a message on their slip (which they
+        # open; they read no order)
+        for slip in slips:
+            notice = slip.message_ids.filtered("partner_ids")
+            self.assertEqual(len(notice), 1, slip.name)
+            department = slip.department_id
+            self.assertEqual(
+                notice.partner_ids,
+                (department.manager_id | department.member_ids).partner_id,
+            )
         self.assertEqual(
-            message.partner_ids,
+            slips.message_ids.partner_ids,
             (
                 self.users["quality"] | self.users["member"] | self.users["warehouse"]
             ).partner_id,
         )
 
     def test_departments_are_notified_not_subscribed(self):
-        """The departments' people get the transfer message (inbox or
-        e-mail) but do not follow the order: later customer mails are not
-        copied to them. Their e-mails go through the mail queue, which is
-        triggered."""
+        """The departments' people get the transfer message on their slip
+        (inbox or e-mail) but follow neither the slip nor the order: later
+        customer mails are not copied to them. Their e-mails go through the
+        mail queue, which is triggered."""
         cron = self.env.ref("mail.ir_cron_mail_scheduler_action")
         Trigger = self.env["ir.cron.trigger"].sudo()
         triggers_before = Trigger.search([("cron_id", "=", cron.id)])
@@ -55,18 +66,18 @@ class TestTransfer(OrderHandlingCommon):
         people = (
             self.users["quality"] | self.users["member"] | self.users["warehouse"]
         ).partner_id
-        message = self.order.message_ids.filtered(
-            lambda m: "Transferred to departments" in (m.body or "")
-        )
+        slips = self.order.sudo().transfer_slip_ids
+        message = slips.message_ids.filtered("partner_ids")
         self.assertEqual(message.partner_ids, people)
         self.assertFalse(people & self.order.message_partner_ids)
-        # the request wrote the message; the cron notifies
+        self.assertFalse(people & slips.message_partner_ids)
+        # the request wrote the messages (one per slip); the cron notifies
         schedule = (
             self.env["mail.message.schedule"]
             .sudo()
-            .search([("mail_message_id", "=", message.id)])
+            .search([("mail_message_id", "in", message.ids)])
         )
-        self.assertEqual(len(schedule), 1)
+        self.assertEqual(len(schedule), 2)
         self.assertFalse(message.notification_ids)
         scheduled_cron = self.env.ref("mail.ir_cron_send_scheduled_message")
         self.assertTrue(Trigger.search([("cron_id", "=", scheduled_cron.id)]))
@@ -75,7 +86,9 @@ class TestTransfer(OrderHandlingCommon):
         notified = message.notification_ids.res_partner_id
         self.assertEqual(notified & people, people)
         mails = (
-            self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+            self.env["mail.mail"]
+            .sudo()
+            .search([("mail_message_id", "in", message.ids)])
         )
         self.assertTrue(mails, "the e-mail users get an e-mail")
         self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "queued, not sent")
@@ -130,13 +143,16 @@ class TestTransfer(OrderHandlingCommon):
             (new_slip.res_model, new_slip.res_id), ("sale.order", self.order.id)
         )
         self.assertEqual(new_slip.activity_ids.user_id, self.users["workshop"])
-        # the workshop supervisor now sees the slip and the order
+        # the workshop supervisor now sees the slip and the order's copy,
+        # the warehouse no longer the copy (its slip is forwarded)
+        Copy = self.env["sale.order.copy"]
         self.assertEqual(
-            self.env["sale.order"]
-            .with_user(self.users["workshop"])
-            .search([("id", "=", self.order.id)]),
-            self.order,
+            Copy.with_user(self.users["workshop"])
+            .search([("id", "=", self.order.id)])
+            .ids,
+            self.order.ids,
         )
+        self.assertFalse(Copy.with_user(warehouse).search([("id", "=", self.order.id)]))
         # a forwarded slip cannot move again
         with self.assertRaises(UserError):
             slip.with_user(warehouse).action_forward(self.departments["quality"])
@@ -167,7 +183,9 @@ class TestTransfer(OrderHandlingCommon):
                 self.departments["production"]
             )
         self.assertEqual(slip.state, "sent")
-        self.assertEqual(self.order.transfer_slip_count, 1, "nothing half-written")
+        self.assertEqual(
+            self.order.sudo().transfer_slip_count, 1, "nothing half-written"
+        )
 
     def test_cancel(self):
         slip = self._transfer(["quality"])
@@ -216,15 +234,16 @@ class TestTransfer(OrderHandlingCommon):
         self.assertEqual(slip.state, "sent")
 
     def test_cancelled_slip_grants_nothing(self):
-        """A department reads a document only through an open slip."""
+        """A department reads the copy of an order only through an open
+        slip."""
         slip = self._transfer(["quality"])
-        Order = self.env["sale.order"].with_user(self.users["quality"])
-        self.assertEqual(Order.search([("id", "=", self.order.id)]), self.order)
+        Copy = self.env["sale.order.copy"].with_user(self.users["quality"])
+        self.assertEqual(Copy.search([("id", "=", self.order.id)]).ids, self.order.ids)
         slip.with_user(self.users["clerk"]).action_cancel("Sent by mistake")
         self.assertEqual(slip.state, "cancelled")
-        self.assertFalse(Order.search([("id", "=", self.order.id)]))
+        self.assertFalse(Copy.search([("id", "=", self.order.id)]))
         with self.assertRaises(AccessError):
-            Order.browse(self.order.id).read(["name"])
+            Copy.browse(self.order.id).read(["name"])
 
     def test_document_of_another_company_refused(self):
         company_b = self.env["res.company"].create({"name": "Company B2"})

@@ -30,6 +30,7 @@ SUITE_MODULES = (
 TITLES_ZH = {
     "order_handling_base.action_report_transfer_slip": "转交单",
     "sale_order_intake.action_report_production_notice": "生产通知单",
+    "sale_order_intake.action_report_production_notice_copy": "生产通知单",
     "sale_order_review.action_report_review_form": "评审表",
     "sale_engineering_plan.action_report_product_plan": "产品方案",
     "sale_customer_care.action_report_complaint_8d": "8D报告",
@@ -97,6 +98,8 @@ class TestPdfReports(DashboardCommon, HttpCase):
             "sale.customer.visit": visit,
             "order.handling.transfer": order.transfer_slip_ids[:1],
             "sale.order": order,
+            # the order copy the departments print from (same id)
+            "sale.order.copy": self.env["sale.order.copy"].browse(order.id),
             "sale.order.review": self.env["sale.order.review"].search(
                 [("order_id", "=", order.id)], limit=1
             ),

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_access_matrix
 from . import test_demo_scenario
+from . import test_department_confidentiality
 from . import test_jsonrpc_examples
 from . import test_order_form_access
 from . import test_plain_users

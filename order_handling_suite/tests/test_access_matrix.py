@@ -197,15 +197,26 @@ class TestRecordRules(IntelCommon):
         self.assertEqual(slip.department_id, self.departments["quality"])
         for role in ("quality", "member", "clerk", "manager"):
             self.assertAccess(slip, role, "read", True)
-        for role in ("warehouse", "purchasing", "sales"):
+        for role in ("warehouse", "purchasing", "saleshead"):
             self.assertAccess(slip, role, "read", False)
+        # the salesperson of the order follows where it went
+        self.assertAccess(slip, "sales", "read", True)
+        self.assertAccess(slip, "sales", "write", False)
 
     def test_sale_order_transferred_department_scope(self):
+        """A transferred order opens its copy to the department, never the
+        order itself."""
         order = self._create_order(self.users["sales"])
-        self._transfer(["quality"], order=order)
-        self.assertAccess(order, "quality", "read", True)
-        self.assertAccess(order, "purchasing", "read", False)
-        self.assertAccess(order, "office", "read", False)
+        slip = self._transfer(["quality"], order=order)
+        copy = self.env["sale.order.copy"].browse(order.id)
+        for role in ("quality", "member", "purchasing", "office"):
+            self.assertAccess(order, role, "read", False)
+        for role in ("quality", "member", "sales", "clerk"):
+            self.assertAccess(copy, role, "read", True)
+        self.assertAccess(copy, "purchasing", "read", False)
+        self.assertAccess(copy, "office", "read", False)
+        slip.with_user(self.users["clerk"]).action_cancel(reason="not needed")
+        self.assertAccess(copy, "quality", "read", False)
 
     def test_intel_report_own_scope(self):
         report = self._report(role="sales")

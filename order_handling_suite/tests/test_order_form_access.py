@@ -38,11 +38,14 @@ class TestOrderFormAccess(SuiteTourCommon):
         clerk.action_intake_accept()
         cls.order = order
 
-    def test_engineering_opens_an_order_with_a_bom_product(self):
+    def test_engineering_opens_the_copy_of_an_order_with_a_bom_product(self):
+        """Engineering reads the copy of the order it reviews (never the
+        order, R7.4); the copy's form loads although the product has a BOM
+        and engineering has no right on stock moves nor manufacturing."""
         self.assertEqual(self.order.intake_class, "non_regular")
         self.assertIn(
             self.departments["engineering"],
-            self.order.transfer_slip_ids.department_id,
+            self.order.sudo().transfer_slip_ids.department_id,
         )
         engineering = self.users["engineering"]
         # the department gets no right on stock moves nor manufacturing
@@ -50,4 +53,11 @@ class TestOrderFormAccess(SuiteTourCommon):
         self.assertFalse(engineering.has_group("mrp.group_mrp_user"))
         with self.assertRaises(AccessError):
             self.env["stock.move"].with_user(engineering).check_access("read")
-        self._tour(self._order_url(self.order), "open_order", "engineering")
+        with self.assertRaises(AccessError):
+            self.order.with_user(engineering).check_access("read")
+        copy = self.env["sale.order.copy"].browse(self.order.id)
+        self._tour(
+            self._url("order_handling_base.sale_order_copy_action", copy),
+            "open_order",
+            "engineering",
+        )

@@ -561,7 +561,8 @@ class TestRpcSweep(HttpCase):
     @mute_logger("odoo.http", "odoo.sql_db", "odoo.addons.base.models.ir_rule")
     def test_20_actions(self):
         """Every action method: out of order, another company's record, a
-        missing record, bad arguments."""
+        missing record, bad arguments; an action that moved its record on
+        (its state changed) is refused when called again (out of order)."""
         self._start()
         for name, (_own, _fields, actions) in self.models.items():
             if not actions:
@@ -610,10 +611,34 @@ class TestRpcSweep(HttpCase):
                             [record.ids, *([bad] * len(required))],
                         )
                 else:
-                    self._probe(
+                    state = self._state_of(record)
+                    accepted, __ = self._probe(
                         f"{method} out of order", user, name, method, [record.ids]
                     )
+                    if accepted and state and self._state_of(record) != state:
+                        # the step moved the record on: the same call again
+                        # is out of order and must be refused, not ignored
+                        self._probe(
+                            f"{method} replayed after {state[1]!r} -> "
+                            f"{self._state_of(record)[1]!r}",
+                            user,
+                            name,
+                            method,
+                            [record.ids],
+                            must_fail=True,
+                        )
         self._finish("actions")
+
+    def _state_of(self, record):
+        """(field, value) of the record's workflow state, read anew; None
+        for a model without one."""
+        name = getattr(record, "_stage_field", None)
+        if not name or name not in record._fields:
+            name = "state" if "state" in record._fields else None
+        if not name or record._fields[name].type != "selection":
+            return None
+        record.invalidate_recordset([name])
+        return name, record.sudo()[name]
 
     def test_30_context_keys_open_no_guard(self):
         """Every context key the suite's own source reads or sets, and Odoo's

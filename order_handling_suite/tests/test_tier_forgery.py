@@ -321,6 +321,19 @@ class TestAccessRequestForgery(TierForgeryChecks, ArchiveCommon):
     def _locked_write(self, record):
         return self.users["sales2"], {"reason": "Written with the key"}
 
+    def test_nobody_approves_own_request_on_any_path(self):
+        """The requester's refusal sits in ``_validate_tier``, where the
+        Validate button and OCA's comment wizard both arrive."""
+        request, head, requester = self._pending()
+        review = self._my_pending_review(request, head)
+        self._assert_refused(
+            request,
+            lambda: request.with_user(requester)._validate_tier(review),
+            UserError,
+            "someone else approves it",
+        )
+        self.assertEqual(review.status, "pending")
+
 
 @tagged("post_install", "-at_install")
 class TestEngineeringPlanForgery(TierForgeryChecks, PlanCommon):
@@ -387,6 +400,21 @@ class TestEngineeringPlanForgery(TierForgeryChecks, PlanCommon):
         self._comment_wizard(gm, plan, gm_review).add_comment()
         self.assertEqual(gm_review.status, "approved")
         self.assertEqual(plan.validation_status, "validated")
+
+    def test_nobody_approves_own_plan_on_any_path(self):
+        """The author's refusal sits where every approval path arrives
+        (``_validate_tier``: the Validate button and OCA's comment wizard),
+        not only in the button."""
+        plan, head, __ = self._pending()
+        head_review = self._my_pending_review(plan, head)
+        author = self.users["engineering"]
+        self._assert_refused(
+            plan,
+            lambda: plan.with_user(author)._validate_tier(head_review),
+            UserError,
+            "someone else approves it",
+        )
+        self.assertEqual(head_review.status, "pending")
 
 
 @tagged("post_install", "-at_install")

@@ -89,7 +89,13 @@ class TestRegularPathTour(SuiteTourCommon):
         )
         self.assertEqual(review.state, "accepted")
         self.assertEqual(review.decision_uid, self.users["workshop"])
-        self._tour(url, "propose_date", "workshop")
+        # the workshop reads no order: it proposes the date from the copy
+        copy = self.env["sale.order.copy"].browse(order.id)
+        self._tour(
+            self._url("order_handling_base.sale_order_copy_action", copy),
+            "propose_date",
+            "workshop",
+        )
         self.assertEqual(order.intake_stage, "date_proposed")
         self.assertEqual(order.delivery_date_proposed_uid, self.users["workshop"])
         self._tour(url, "reply_date", "clerk")
@@ -248,11 +254,16 @@ class TestNonRegularPathTour(SuiteTourCommon):
         )
         self.assertTrue(valve.product_tmpl_id.tech_docs_complete)
 
-        # the engineering supervisor proposes the date on the order form,
-        # which loads although the valve now has a BOM and engineering has
-        # no right on stock moves nor manufacturing
+        # the engineering supervisor proposes the date on the order copy
+        # (it reads no order), which loads although the valve now has a BOM
+        # and engineering has no right on stock moves nor manufacturing
         self.assertTrue(self.env["mrp.bom"]._bom_find(valve)[valve])
-        self._tour(url, "propose_date", "engineering")
+        copy = self.env["sale.order.copy"].browse(order.id)
+        self._tour(
+            self._url("order_handling_base.sale_order_copy_action", copy),
+            "propose_date",
+            "engineering",
+        )
         self.assertEqual(order.delivery_date_proposed_uid, self.users["engineering"])
         self._tour(url, "reply_date", "clerk")
         self._tour(url, "confirm", "sales")

@@ -477,6 +477,17 @@ class SaleCustomerComplaint(models.Model):
 
     def _move_to(self, code):
         self.check_access("write")
+        # a step asked twice is out of turn: refused, not ignored (its who
+        # and when, deadlines and hours are not written again)
+        labels = self._stage_labels()
+        for complaint in self.filtered(lambda c: c.stage_code == code):
+            raise UserError(
+                self.env._(
+                    "Complaint %(complaint)s is already %(stage)s.",
+                    complaint=complaint.name,
+                    stage=labels.get(code),
+                )
+            )
         self._check_transition(code)
         stage = self._get_stage(code)
         if not stage:

@@ -5,3 +5,4 @@ from . import sale_order_review
 from . import sale_order
 from . import tier_definition
 from . import sale_order_line
+from . import sale_order_copy

@@ -34,6 +34,7 @@ class SaleEngineeringPlan(models.Model):
         "tier.validation",
         "order.handling.transfer.mixin",
         "order.handling.sla.mixin",
+        "order.handling.order.copy.holder.mixin",
     ]
     _description = "Product Plan"
     _order = "id desc"
@@ -247,14 +248,8 @@ class SaleEngineeringPlan(models.Model):
         whoever's action drafted it: the general manager approving a review
         meeting's resolution drafts the plan (``_create_from_reviews``) and
         approves it later."""
+        self._check_not_own_plan()
         for plan in self:
-            authors = plan.supervisor_id | plan.sudo().review_ids.requested_by
-            if self.env.user in authors:
-                raise UserError(
-                    self.env._(
-                        "You drafted plan %s: someone else approves it.", plan.name
-                    )
-                )
             if not plan._get_sequences_to_approve(self.env.user):
                 raise UserError(
                     self.env._(
@@ -272,6 +267,26 @@ class SaleEngineeringPlan(models.Model):
                     )
                 )
         return super().validate_tier()
+
+    def _check_not_own_plan(self):
+        """Nobody approves their own plan (its supervisor, or whoever asked
+        for its approval)."""
+        if self.env.su:
+            return
+        for plan in self:
+            authors = plan.supervisor_id | plan.sudo().review_ids.requested_by
+            if self.env.user in authors:
+                raise UserError(
+                    self.env._(
+                        "You drafted plan %s: someone else approves it.", plan.name
+                    )
+                )
+
+    def _validate_tier(self, tiers=False):
+        # every way to approve comes here (OCA's comment wizard too), not
+        # only the Validate button
+        self._check_not_own_plan()
+        return super()._validate_tier(tiers)
 
     def action_approve(self):
         """Mark the plan approved once every tier validated it; the technical

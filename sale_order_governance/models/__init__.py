@@ -14,7 +14,6 @@ from . import tier_validation_cache
 # --- confidentiality, security of information, archive, access requests (R7.4–R7.7)
 from . import sale_order_security
 from . import sale_order_line_security
-from . import ir_actions_report_security
 from . import tier_definition_security
 from . import sale_order_archive
 from . import sale_order_access_request

@@ -8,8 +8,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
-
 # fields whose change makes an approval worthless: while the order is under
 # (or after) approval as a quotation they are written only after the
 # approval is restarted (R7.1 "reset when the order is changed")
@@ -290,29 +288,28 @@ class SaleOrder(models.Model):
 
     def _governance_notify_departments(self, departments, subject, body):
         """Tell ``departments`` about a change or a cancellation of the
-        order: one note that pings their people and one activity for each
-        department's responsible user."""
+        order: one note on the order's copy (which the departments read, not
+        the order) that pings their people, and one activity there for each
+        department's responsible user; the order keeps a note for sales."""
         self.ensure_one()
         if not departments:
             return
-        partners = (departments.manager_id | departments.member_ids).partner_id
         names = ", ".join(departments.mapped("name"))
-        self.sudo().message_post(
+        self.sudo()._message_log(
             body=Markup("%s<br/>%s")
             % (body, self.env._("Departments told: %s", names)),
-            subject=subject,
-            partner_ids=partners.ids,
-            subtype_xmlid="mail.mt_note",
         )
-        # one create for all managers; the note above is their notice, and
-        # they are not made followers of the order (a follower gets a copy
-        # of every customer mail): the activity is their to-do, as for the
-        # intake's transfers
-        schedule_activities(
-            [(self, user) for user in departments.manager_id],
-            "sale_order_governance.mail_activity_type_order_notice",
-            summary=subject,
-            note=body,
+        self.env["sale.order.copy"].browse(self.id)._notify_departments(
+            departments,
+            body,
+            subject=subject,
+            activity={
+                "act_type_xmlid": (
+                    "sale_order_governance.mail_activity_type_order_notice"
+                ),
+                "summary": subject,
+                "note": body,
+            },
         )
 
     def _governance_reopen_review(self, reason):

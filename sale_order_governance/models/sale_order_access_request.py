@@ -285,14 +285,8 @@ class SaleOrderAccessRequest(models.Model):
     def validate_tier(self):
         """Nobody approves their own request; a fully approved request becomes
         a grant at once."""
+        self._check_not_own_request()
         for request in self:
-            if request.user_id == self.env.user:
-                raise UserError(
-                    self.env._(
-                        "You asked for access request %s: someone else approves it.",
-                        request.name,
-                    )
-                )
             if request.state != "to_approve":
                 raise UserError(
                     self.env._(
@@ -303,6 +297,25 @@ class SaleOrderAccessRequest(models.Model):
         self.invalidate_recordset(["validation_status", "validated"])
         self.filtered(lambda r: r.validation_status == "validated")._grant()
         return result
+
+    def _check_not_own_request(self):
+        """Nobody approves their own access request."""
+        if self.env.su:
+            return
+        for request in self:
+            if request.user_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "You asked for access request %s: someone else approves it.",
+                        request.name,
+                    )
+                )
+
+    def _validate_tier(self, tiers=False):
+        # every way to approve comes here (OCA's comment wizard too), not
+        # only the Validate button
+        self._check_not_own_request()
+        return super()._validate_tier(tiers)
 
     def reject_tier(self):
         for request in self:

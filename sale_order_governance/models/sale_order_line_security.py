@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .sale_order_security import GovernancePriceGuard
+from .sale_order_security import GovernanceExportGuard
 
 # key fields of an order line: changed on a confirmed order only through a
 # change request, tracked in the order's chatter with before/after (R7.5)
@@ -35,7 +35,7 @@ TRACKED_LINE_FIELDS = (
 # pylint: disable=consider-merging-classes-inherited
 
 
-class SaleOrderLine(GovernancePriceGuard, models.Model):
+class SaleOrderLine(GovernanceExportGuard, models.Model):
     _inherit = "sale.order.line"
 
     def _governance_changed_fields(self, vals, names):
@@ -134,7 +134,6 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
     def write(self, vals):
         # values of the wrong type are refused before they are used below
         self._oh_check_values([vals])
-        self._governance_check_price_access(vals)
         self._governance_check_write(vals)
         # Odoo's tracking_disable switches this record off only for the
         # server (the change request keeps its own before/after record)
@@ -166,8 +165,7 @@ class SaleOrderLine(GovernancePriceGuard, models.Model):
 
     def _governance_track_lines(self, before):
         """One chatter note per order with a tracking value per changed field
-        of its lines (who, when, before/after). Tracking values keep the line
-        field, so the order hides price changes from roles without prices."""
+        of its lines (who, when, before/after)."""
         Tracking = self.env["mail.tracking.value"]
         by_order = defaultdict(list)
         for line in self:

@@ -1,6 +1,5 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from lxml import etree
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -27,308 +26,24 @@ LOCKED_ORDER_FIELDS = (
     "client_order_ref",
     "company_id",
 )
-# values of sale.order / sale.order.line that are prices or margins besides
-# their monetary fields (R7.4)
-PRICE_FIELD_NAMES = {
-    "price_unit",
-    "technical_price_unit",
-    "discount",
-    "purchase_price",
-    "margin_percent",
-    "tax_totals",
-    "amount_undiscounted",
-    "amount_paid",
-    "currency_rate",
-}
-
-
 # this half of the addon (R7.4–R7.7) extends the model in its own file, next
 # to the approvals half's (R7.1–R7.3)
 # pylint: disable=consider-merging-classes-inherited
 
 
-class GovernancePriceGuard:
-    """Prices and margins of orders hidden from the roles that have no sales
-    right (warehouse, production, engineering, quality, purchasing…), at the
-    level of the public ORM methods a client calls: ``read``,
-    ``search_read``, search domains, ``read_group`` groupings and aggregates
-    refuse them; ``web_read`` and ``onchange`` (the web client) return them
-    empty; the views show them hidden. Internal code reading the
-    fields as attributes (computes, stock flows run by a warehouse user) is
-    not affected, which is why the fields carry no ``groups`` (R7.4)."""
+class GovernanceExportGuard:
+    """Order data leaves the system only for the "Export Order Data" group
+    (R7.4). Prices need no guard of their own: the roles that must not see
+    them (the departments) read no order at all, only the order copy
+    (``sale.order.copy``, order_handling_base), which has no price column."""
 
     # a plain Python mixin of the two model classes below (sale.order and
-    # sale.order.line): their methods come before the ones of the models
-    # they extend, and ``super()`` reaches those; no instance attribute, so
-    # the record classes keep their layout
+    # sale.order.line): its method comes before the ones of the models they
+    # extend, and ``super()`` reaches those; no instance attribute
     __slots__ = ()
 
-    @api.model
-    def _governance_price_fields(self):
-        """Hook: names of the fields that show a price, an amount or a margin."""
-        return {
-            name
-            for name, field in self._fields.items()
-            if field.type == "monetary" or name in PRICE_FIELD_NAMES
-        }
-
-    @api.model
-    def _governance_hide_prices(self):
-        """Whether the current user must not see prices: not a sales user."""
-        return not self.env.su and not self.env.user.has_group(SALES_USER)
-
-    def _governance_check_price_access(self, names):
-        """Refuse a request that reads, filters, groups or writes a price
-        field when the user must not see prices."""
-        if not names or not self._governance_hide_prices():
-            return
-        hidden = self._governance_price_fields().intersection(names)
-        if hidden:
-            # the fields' labels and the model's name in the user's language,
-            # not their technical names
-            raise AccessError(
-                self.env._(
-                    "Prices and margins of orders are confidential: your role "
-                    "cannot see %(fields)s of %(model)s.",
-                    fields=", ".join(
-                        sorted(
-                            self._fields[name]._description_string(self.env)
-                            for name in hidden
-                        )
-                    ),
-                    model=self.env["ir.model"].sudo()._get(self._name).name,
-                )
-            )
-
-    def _governance_readable_fields(self, fields):
-        """Fields asked by a read: all but the prices when none is given."""
-        if fields or not self._governance_hide_prices():
-            self._governance_check_price_access(fields)
-            return fields
-        hidden = self._governance_price_fields()
-        return [
-            name
-            for name, field in self._fields.items()
-            if name not in hidden and field.is_accessible(self.env)
-        ]
-
-    @api.model
-    def _governance_domain_fields(self, domain):
-        return {
-            leaf[0].split(".", 1)[0]
-            for leaf in domain or ()
-            if isinstance(leaf, (list, tuple))
-            and len(leaf) == 3
-            and isinstance(leaf[0], str)
-        }
-
-    def read(self, fields=None, load="_classic_read"):
-        fields = self._governance_readable_fields(fields)
-        return super().read(fields=fields, load=load)
-
-    @api.model
-    def search_read(
-        self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs
-    ):
-        fields = self._governance_readable_fields(fields)
-        return super().search_read(
-            domain=domain,
-            fields=fields,
-            offset=offset,
-            limit=limit,
-            order=order,
-            **read_kwargs,
-        )
-
-    @api.model
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        self._governance_check_price_access(self._governance_domain_fields(domain))
-        return super().search_fetch(
-            domain, field_names, offset=offset, limit=limit, order=order
-        )
-
-    @api.model
-    def search_count(self, domain, limit=None):
-        self._governance_check_price_access(self._governance_domain_fields(domain))
-        return super().search_count(domain, limit=limit)
-
-    @api.model
-    def read_group(
-        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
-    ):
-        names = self._governance_domain_fields(domain)
-        for spec in list(fields or ()) + list(
-            [groupby] if isinstance(groupby, str) else groupby or ()
-        ):
-            names.add(spec.split(":")[0].split(".")[0].strip())
-            if "(" in spec:
-                names.add(spec.split("(")[1].split(")")[0].strip())
-        self._governance_check_price_access(names)
-        return super().read_group(
-            domain,
-            fields,
-            groupby,
-            offset=offset,
-            limit=limit,
-            orderby=orderby,
-            lazy=lazy,
-        )
-
-    @api.model
-    def get_view(self, view_id=None, view_type="form", **options):
-        """Every view of orders and lines shown to a role without prices is
-        the same view with its price and margin fields hidden (and their
-        labels removed), whatever addon added them."""
-        result = super().get_view(view_id=view_id, view_type=view_type, **options)
-        if self._governance_hide_prices():
-            result = self._governance_strip_prices(result, view_type)
-        return result
-
-    @api.model
-    def _governance_strip_prices(self, result, view_type="form"):
-        """Price fields become invisible columns and fields without totals
-        (other nodes refer to them in their expressions, so they stay in the
-        view); ``web_read`` and ``onchange`` blank their values. Pivot and
-        graph measures are removed."""
-        hidden = {}
-
-        def price_fields(model):
-            # orders, lines, and the models their views embed (options…)
-            if model not in hidden:
-                hidden[model] = {
-                    name
-                    for name, field in self.env[model]._fields.items()
-                    if field.type == "monetary" or name in PRICE_FIELD_NAMES
-                }
-            return hidden[model]
-
-        node = etree.fromstring(result["arch"])
-
-        def remove(element):
-            parent = element.getparent()
-            if element.tail:
-                previous = element.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + element.tail
-                else:
-                    parent.text = (parent.text or "") + element.tail
-            parent.remove(element)
-
-        def walk(parent, model):
-            Model = self.env[model]
-            for element in list(parent):
-                if element.tag == "field":
-                    name = element.get("name")
-                    field = Model._fields.get(name)
-                    if name in price_fields(model):
-                        if view_type in ("pivot", "graph"):
-                            remove(element)
-                            continue
-                        for attribute in ("sum", "avg", "aggregator", "widget"):
-                            element.attrib.pop(attribute, None)
-                        element.set("invisible", "1")
-                        if parent.tag == "list":
-                            element.set("column_invisible", "1")
-                        continue
-                    walk(
-                        element,
-                        field.comodel_name if field and field.relational else model,
-                    )
-                elif element.tag == "label" and element.get("for") in price_fields(
-                    model
-                ):
-                    remove(element)
-                elif isinstance(element.tag, str):
-                    walk(element, model)
-
-        walk(node, self._name)
-        result = dict(result)
-        result["arch"] = etree.tostring(node, encoding="unicode")
-        return result
-
-    def _governance_mask_prices(self, values_list):
-        """Price values replaced by empty ones (what a hidden field shows)."""
-        names = self._governance_price_fields()
-        for values in values_list:
-            for name in names.intersection(values):
-                values[name] = False
-        return values_list
-
-    def web_read(self, specification):
-        """For the roles without prices: price fields come back empty, and
-        so do the fields showing records of models they have no right on at
-        all (sale options, payment transactions…),
-        instead of refusing the whole order form."""
-        if not self._governance_hide_prices():
-            return super().web_read(specification)
-        prices = self._governance_price_fields()
-        blocked = {
-            name
-            for name in specification
-            if name in self._fields and self._governance_unreadable(self._fields[name])
-        }
-        values_list = super().web_read(
-            {
-                name: spec
-                for name, spec in specification.items()
-                if name not in blocked and name not in prices
-            }
-        )
-        for values in values_list:
-            for name in blocked:
-                values[name] = (
-                    []
-                    if self._fields[name].type in ("one2many", "many2many")
-                    else False
-                )
-            values.update(dict.fromkeys(prices.intersection(specification), False))
-        return values_list
-
-    def _governance_unreadable(self, field):
-        """Whether ``field`` shows records of a model the user has no right
-        on: a list of them, or a value computed through a relation to them
-        (as declared in the field's dependencies)."""
-        if field.type in ("one2many", "many2many"):
-            return not self.env[field.comodel_name].has_access("read")
-        if field.store or not field.compute:
-            return False
-        for path in self.pool.field_depends[field]:
-            first = self._fields.get(path.split(".", 1)[0])
-            if (
-                first
-                and first.relational
-                and not self.env[first.comodel_name].has_access("read")
-            ):
-                return True
-        return False
-
-    def onchange(self, values, field_names, fields_spec):
-        result = super().onchange(values, field_names, fields_spec)
-        if self._governance_hide_prices():
-            self._governance_mask_price_changes(result.get("value", {}))
-        return result
-
-    def _governance_mask_price_changes(self, value):
-        prices = self._governance_price_fields()
-        for name in list(value):
-            if name in prices:
-                value[name] = False
-            elif name in self._fields and self._fields[name].comodel_name in (
-                "sale.order.line",
-                "sale.order",
-            ):
-                comodel = self.env[self._fields[name].comodel_name]
-                for command in value[name] if isinstance(value[name], list) else ():
-                    if (
-                        isinstance(command, (list, tuple))
-                        and len(command) == 3
-                        and isinstance(command[2], dict)
-                    ):
-                        comodel._governance_mask_price_changes(command[2])
-
     def export_data(self, fields_to_export):
-        """Order data leaves the system only for the "Export Order Data" group
-        (R7.4); checked here, so it holds for the web export and over RPC."""
+        """Checked here, so it holds for the web export and over RPC."""
         if not self.env.su and not self.env.user.has_group(EXPORT_GROUP):
             raise AccessError(
                 self.env._(
@@ -339,7 +54,7 @@ class GovernancePriceGuard:
         return super().export_data(fields_to_export)
 
 
-class SaleOrder(GovernancePriceGuard, models.Model):
+class SaleOrder(GovernanceExportGuard, models.Model):
     _inherit = "sale.order"
 
     # key fields tracked on top of those sale tracks already (R7.5)
@@ -487,7 +202,6 @@ class SaleOrder(GovernancePriceGuard, models.Model):
     def write(self, vals):
         # values of the wrong type are refused before they are used below
         self._oh_check_values([vals])
-        self._governance_check_price_access(vals)
         self._governance_check_write(vals)
         return super().write(vals)
 
@@ -547,20 +261,6 @@ class SaleOrder(GovernancePriceGuard, models.Model):
     # ------------------------------------------------------------------
     # Confidentiality (R7.4)
     # ------------------------------------------------------------------
-
-    def _track_filter_for_display(self, tracking_values):
-        """Chatter tracking of prices and amounts (on the order and on its
-        lines) is not shown to roles that must not see prices."""
-        tracking_values = super()._track_filter_for_display(tracking_values)
-        if not self._governance_hide_prices():
-            return tracking_values
-        hidden = {("sale.order", name) for name in self._governance_price_fields()} | {
-            ("sale.order.line", name)
-            for name in self.env["sale.order.line"]._governance_price_fields()
-        }
-        return tracking_values.filtered(
-            lambda t: (t.field_id.model, t.field_id.name) not in hidden
-        )
 
     def _read_format(self, fnames, load="_classic_read"):
         """Every read of an archived order through an access grant is logged

@@ -40,10 +40,13 @@ class TestArchiveTour(ArchiveCommon, HttpCase):
         self.assertTrue(order.with_user(self.users["sales2"]).read(["name"]))
 
     def test_warehouse_opens_order_without_prices(self):
+        """The warehouse works from its slip and the order copy (R7.4)."""
         order = self._confirmed_order(transfer=("warehouse",))
+        slip = order.transfer_slip_ids
         self.users["warehouse"].password = "oh_warehouse"
         self.start_tour(
-            f"/odoo/action-sale.action_orders/{order.id}",
+            "/odoo/action-order_handling_base.order_handling_transfer_action/"
+            f"{slip.id}",
             "sale_order_governance_order_without_prices",
             login="oh_warehouse",
         )

@@ -78,14 +78,19 @@ class TestCancelRequest(GovernanceCommon):
         self.assertEqual(picking.state, "cancel")
         self.assertEqual(set(slips.mapped("state")), {"cancelled"})
         self.assertIn(request.name, slips[0].cancel_reason)
+        # (on the order's copy: the departments read no order)
         notice = self.env.ref("sale_order_governance.mail_activity_type_order_notice")
-        activities = order.activity_ids.filtered(lambda a: a.activity_type_id == notice)
+        copy = self.env["sale.order.copy"].browse(order.id)
+        activities = copy.activity_ids.filtered(lambda a: a.activity_type_id == notice)
         self.assertEqual(
             activities.user_id, self.users["warehouse"] | self.users["quality"]
         )
-        message = order.message_ids.filtered(lambda m: request.name in (m.body or ""))
+        message = copy.message_ids.filtered(lambda m: request.name in (m.body or ""))
         self.assertTrue(message)
         self.assertIn(self.users["quality"].partner_id, message[0].partner_ids)
+        self.assertTrue(
+            order.message_ids.filtered(lambda m: request.name in (m.body or ""))
+        )
         # applied requests are kept
         with self.assertRaises(UserError):
             request.with_user(self.users["manager"]).unlink()

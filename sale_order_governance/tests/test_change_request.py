@@ -126,16 +126,27 @@ class TestChangeRequest(GovernanceCommon):
         self.assertTrue(request.old_commitment_date)
         self.assertEqual(request.old_partner_shipping_id, self.partner)
         # the departments that had the order: a message and an activity each
+        # (on the order's copy: the departments read no order)
         notice = self.env.ref("sale_order_governance.mail_activity_type_order_notice")
-        activities = order.activity_ids.filtered(lambda a: a.activity_type_id == notice)
+        copy = self.env["sale.order.copy"].browse(order.id)
+        activities = copy.activity_ids.filtered(lambda a: a.activity_type_id == notice)
         self.assertEqual(
             activities.user_id, self.users["warehouse"] | self.users["workshop"]
         )
-        message = order.message_ids.filtered(
+        self.assertFalse(
+            order.activity_ids.filtered(lambda a: a.activity_type_id == notice)
+        )
+        message = copy.message_ids.filtered(
             lambda m: request.name in (m.body or "") and "Before" in (m.body or "")
         )
         self.assertEqual(len(message), 1)
         self.assertIn(self.users["warehouse"].partner_id, message.partner_ids)
+        # sales keep a note on the order, which notifies nobody
+        note = order.message_ids.filtered(
+            lambda m: request.name in (m.body or "") and "Before" in (m.body or "")
+        )
+        self.assertEqual(len(note), 1)
+        self.assertFalse(note.partner_ids)
         # prices stay out of what the departments read, not out of the request
         self.assertNotIn("180.0", message.body)
         self.assertIn("5.0", message.body)
@@ -347,28 +358,14 @@ class TestChangeRequest(GovernanceCommon):
             action["report_name"], "sale_order_governance.report_change_notice"
         )
 
-    def test_departments_still_read_their_orders(self):
-        """A department member without access to the requests opens the
-        order transferred to them: the request fields are not in their form."""
+    def test_departments_read_the_copy_not_the_order(self):
+        """A department member given the order reads its copy (no request
+        field, no price), not the order and its requests (R7.4)."""
         order = self._confirmed_order(transfer=("quality",))
         self._file(order, line_values={order.order_line[0]: {"new_qty": 6}})
         member = self.users["quality"]
-        views = self.env["sale.order"].with_user(member).get_views([(False, "form")])
-        fields_in_form = list(views["models"]["sale.order"]["fields"])
-        self.assertNotIn("change_request_ids", fields_in_form)
-        self.assertNotIn("change_request_count", fields_in_form)
-        # what this addon and tier validation add to the order form
-        self.assertTrue(
-            order.with_user(member).read(
-                [
-                    "name",
-                    "state",
-                    "validation_status",
-                    "need_validation",
-                    "review_ids",
-                    "governance_new_customer",
-                ]
-            )
-        )
         with self.assertRaises(AccessError):
-            self.env["sale.order.change.request"].with_user(member).search([])
+            order.with_user(member).read(["name", "change_request_ids"])
+        copy = self.env["sale.order.copy"].with_user(member).browse(order.id)
+        self.assertEqual(copy.read(["name"])[0]["name"], order.name)
+        self.assertNotIn("change_request_ids", copy._fields)

@@ -9,4 +9,5 @@ from . import res_config_settings
 from . import sale_order
 from . import sale_order_customer_confirmation
 from . import sale_order_line
+from . import sale_order_copy
 from . import stock_picking

@@ -1013,22 +1013,27 @@ class SaleOrder(models.Model):
                     ("code", "in", order._urgent_department_codes()),
                 ]
             )
-            managers = departments.manager_id
-            people = managers | departments.member_ids
+            body = self.env._(
+                "URGENT order accepted: needed by %(deadline)s. %(note)s",
+                deadline=format_datetime(order.env, order.urgent_deadline),
+                note=order.urgency_assessment,
+            )
+            # sales on the order; the departments, who read no order, on its
+            # copy (message and activity; no assignment e-mail)
             order.sudo().message_post(
-                body=self.env._(
-                    "URGENT order accepted: needed by %(deadline)s. %(note)s",
-                    deadline=format_datetime(order.env, order.urgent_deadline),
-                    note=order.urgency_assessment,
-                ),
-                partner_ids=(people | order.user_id).partner_id.ids,
+                body=body,
+                partner_ids=order.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-            # the message above tells them: no assignment e-mail
-            schedule_activities(
-                [(order, manager) for manager in managers],
-                "sale_order_intake.mail_activity_type_intake_urgent",
-                date_deadline=fields.Date.to_date(order.urgent_deadline),
+            self.env["sale.order.copy"].browse(order.id)._notify_departments(
+                departments,
+                body,
+                activity={
+                    "act_type_xmlid": (
+                        "sale_order_intake.mail_activity_type_intake_urgent"
+                    ),
+                    "date_deadline": fields.Date.to_date(order.urgent_deadline),
+                },
             )
             order.transfer_slip_ids.filtered(
                 lambda s: s.state in ("sent", "acknowledged")
@@ -1082,10 +1087,18 @@ class SaleOrder(models.Model):
         group = ENGINEERING if self.intake_class == "non_regular" else WORKSHOP
         return user.has_group(group)
 
-    @mail_queued
     def action_intake_propose_date(self, date=None):
         """The responsible supervisor enters the delivery date the factory can
-        keep; the clerk is asked to reply it."""
+        keep; the clerk is asked to reply it. The supervisor reads no order,
+        only its copy (R7.4): the caller must read the copy (the order's
+        readers read it too); the role and stage checks are the caller's."""
+        self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        return self.sudo()._intake_propose_date(date)
+
+    @mail_queued
+    def _intake_propose_date(self, date=None):
+        """``action_intake_propose_date`` once the caller may read the order
+        or its copy; the role is the current user's (``self`` may be sudo)."""
         self._intake_check_stage(
             ["accepted", "date_proposed"],
             self.env._(
@@ -1093,7 +1106,6 @@ class SaleOrder(models.Model):
                 "once the order is accepted and transferred."
             ),
         )
-        self.check_access("read")
         try:
             date = fields.Datetime.to_datetime(date)
         except (TypeError, ValueError) as error:

@@ -9,17 +9,82 @@ required, the confirmation is not refused (the customer's payment or
 signature must not be lost): the order enters the intake instead, on the
 *portal* channel, the customer is told that it is received and being
 checked, and it is confirmed when logistics accepts it.
+
+The signature is trusted as the customer's only because no employee can set
+it: Odoo's portal controller (``/my/orders/<id>/accept``) writes it in sudo
+for the customer; an internal user writing it over RPC (``write``,
+``create``, or its attachment) is refused.
 """
+
+from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import format_list
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+#: the customer's acceptance of a quotation, set by the portal only
+CUSTOMER_SIGNATURE_FIELDS = ("signature", "signed_by", "signed_on")
+
+
+def _refuse_customer_signature(env, names, orders=None):
+    """Refuse an internal user (outside sudo) setting the customer's
+    signature fields ``names`` of ``sale.order``, where the intake regulation
+    applies (the signature is then the customer's acceptance): on
+    ``orders``, or, for a new order, in the current company. Elsewhere Odoo
+    is unchanged (the regulation is off)."""
+    if not names or env.su or env.user.share:
+        return
+    if orders is not None:
+        regulated = any(
+            order.company_id.intake_required and order._order_handling_regulated()
+            for order in orders.sudo()
+        )
+    else:
+        regulated = env.company.intake_required
+    if not regulated:
+        return
+    Order = env["sale.order"]
+    labels = [Order._fields[name]._description_string(env) for name in names]
+    raise AccessError(
+        env._(
+            "Only the customer signs a quotation, by accepting it on the "
+            "customer portal: %(fields)s cannot be set by an internal user.",
+            fields=format_list(env, labels),
+        )
+    )
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if isinstance(vals_list, Iterator):
+            vals_list = list(vals_list)  # read here and by the ORM
+        self._oh_check_values(vals_list)
+        for vals in vals_list:
+            self._check_customer_signature_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._oh_check_values([vals])
+        self._check_customer_signature_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_customer_signature_vals(self, vals):
+        """Refuse ``vals`` that set the customer's signature, unless written
+        in sudo (Odoo's portal controller) or by a portal/public user.
+        Clearing it stays allowed (``action_draft`` does)."""
+        _refuse_customer_signature(
+            self.env,
+            [name for name in CUSTOMER_SIGNATURE_FIELDS if vals.get(name)],
+            self or None,
+        )
 
     def action_confirm(self):
         received = self._intake_customer_confirmed()
@@ -105,3 +170,38 @@ class SaleOrder(models.Model):
         return super(
             SaleOrder, self.filtered(lambda order: order.state == "sale")
         )._send_order_confirmation_mail()
+
+
+class IrAttachment(models.Model):
+    """The signature is stored as an attachment of the order: creating or
+    re-targeting that attachment is setting the signature."""
+
+    _inherit = "ir.attachment"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if isinstance(vals_list, Iterator):
+            vals_list = list(vals_list)  # read here and by the ORM
+        self._oh_check_values(vals_list)
+        for vals in vals_list:
+            self._check_customer_signature_attachment(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._oh_check_values([vals])
+        if self and not self.env.su and not self.env.user.share:
+            # what each attachment becomes: an order's signature whose
+            # content changes, or an attachment moved onto one
+            for current in self.sudo().read(["res_model", "res_field"], load=None):
+                self._check_customer_signature_attachment({**current, **vals})
+        return super().write(vals)
+
+    @api.model
+    def _check_customer_signature_attachment(self, vals):
+        if vals.get("res_model") == "sale.order" and (
+            vals.get("res_field") in CUSTOMER_SIGNATURE_FIELDS
+        ):
+            order = self.env["sale.order"].sudo().browse(vals.get("res_id") or [])
+            _refuse_customer_signature(
+                self.env, [vals["res_field"]], order.exists() or None
+            )

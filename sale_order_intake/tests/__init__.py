@@ -6,3 +6,4 @@ from . import test_intake_security
 from . import test_delivery_date
 from . import test_tour
 from . import test_performance
+from . import test_customer_signature

@@ -136,7 +136,8 @@ class TestDeliveryDate(AcceptedOrderCommon):
         self.assertEqual(regular.intake_stage, "accepted")
         irregular = self._accepted_order(regular=False)
         self.assertEqual(
-            irregular.transfer_slip_ids.department_id, self.departments["engineering"]
+            irregular.sudo().transfer_slip_ids.department_id,
+            self.departments["engineering"],
         )
         irregular.with_user(self.users["engineering"]).action_intake_propose_date(date)
         self.assertEqual(irregular.intake_stage, "date_proposed")
@@ -283,7 +284,9 @@ class TestUrgent(AcceptedOrderCommon):
         # the departments are alerted at once: message and activities
         self.env.invalidate_all()
         urgent_type = self.env.ref("sale_order_intake.mail_activity_type_intake_urgent")
-        alerted = order.activity_ids.filtered(
+        # on the order's copy: the departments read no order
+        copy = self.env["sale.order.copy"].browse(order.id)
+        alerted = copy.activity_ids.filtered(
             lambda a: a.activity_type_id == urgent_type
         ).user_id
         self.assertEqual(
@@ -294,8 +297,10 @@ class TestUrgent(AcceptedOrderCommon):
             | self.users["workshop"]
             | self.users["engineering"],
         )
-        message = order.message_ids.filtered(lambda m: "URGENT" in (m.body or ""))
+        message = copy.message_ids.filtered(lambda m: "URGENT" in (m.body or ""))
         self.assertIn(self.users["quality"].partner_id, message.partner_ids)
+        sales_message = order.message_ids.filtered(lambda m: "URGENT" in (m.body or ""))
+        self.assertEqual(sales_message.partner_ids, order.user_id.partner_id)
         with self.assertRaisesRegex(UserError, "already decided"):
             assessor.action_urgent_assess("refused", "changed my mind")
 
@@ -320,9 +325,10 @@ class TestUrgent(AcceptedOrderCommon):
         clerk.action_intake_check()
         clerk.action_intake_accept()
         self._pass_review(order)
-        self.assertEqual(set(order.transfer_slip_ids.mapped("priority")), {"1"})
+        slips = order.sudo().transfer_slip_ids
+        self.assertEqual(set(slips.mapped("priority")), {"1"})
         self.assertEqual(
-            set(order.transfer_slip_ids.sla_policy_id.mapped("order_class")),
+            set(slips.sla_policy_id.mapped("order_class")),
             {"urgent"},
         )
         manager = order.with_user(self.users["manager"])

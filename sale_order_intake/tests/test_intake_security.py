@@ -41,12 +41,17 @@ class TestIntakeSecurity(IntakeCommon):
         self.assertEqual(self._queue("sales"), self.mine, "own orders only")
         for role in ("quality", "warehouse", "workshop", "engineering", "member"):
             self.assertFalse(self._queue(role), role)
-        # accepted (regular): quality and the warehouse see it from then on
+        # accepted (regular): quality and the warehouse read its copy from
+        # then on, never the order (R7.4)
         self._as("clerk", self.mine).action_intake_check()
         self._as("clerk", self.mine).action_intake_accept()
-        self.assertEqual(self._queue("quality"), self.mine)
-        self.assertEqual(self._queue("member"), self.mine)
-        self.assertEqual(self._queue("warehouse"), self.mine)
+        Copy = self.env["sale.order.copy"]
+        for role in ("quality", "member", "warehouse"):
+            self.assertFalse(self._queue(role), role)
+            copies = Copy.with_user(self.users[role]).search(
+                [("id", "in", (self.mine | self.colleague | self.draft).ids)]
+            )
+            self.assertEqual(copies.ids, self.mine.ids, role)
         self.assertFalse(self._queue("engineering"))
 
     def test_intake_menus(self):

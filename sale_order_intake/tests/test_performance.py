@@ -37,10 +37,14 @@ from .common import IntakeCommon
 # the scheduled-message cron (``deferred_notification``): 30 / 45 / 76 / 30
 # / 18 / 48 (+ 2 each below; the warm-up order now reads its records again
 # at each step too, so that it fills the same caches as the measured one).
+# 2026-12-06, confidentiality by separation: the departments read no order,
+# so each is told on its own slip (one message per slip) and the reviewing
+# department on its review, besides the order's note: accept 78 → 100 for a
+# regular order (two slips and a review).
 BUDGETS = {
     "submit": 32,
     "check": 47,
-    "accept": 78,
+    "accept": 100,
     "review": 32,
     "propose_date": 20,
     "reply_date": 50,

@@ -17,5 +17,8 @@ class SaleOrderIntakeDate(models.TransientModel):
 
     def action_propose(self):
         self.ensure_one()
-        self.order_id.action_intake_propose_date(self.date)
+        # through the copy: the supervisor who answers reads no order
+        self.env["sale.order.copy"].browse(self.order_id.id).action_intake_propose_date(
+            self.date
+        )
         return {"type": "ir.actions.act_window_close"}

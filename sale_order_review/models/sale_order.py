@@ -4,7 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
-from odoo.addons.order_handling_base.models.mail_queue import mail_queued
+from odoo.addons.order_handling_base.models.mail_queue import (
+    deferred_notification,
+    mail_queued,
+    with_mail_queue,
+)
 
 
 class SaleOrder(models.Model):
@@ -96,12 +100,28 @@ class SaleOrder(models.Model):
             .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
             .create(vals_list)
         )
-        # one create for all, no assignment e-mail: the transfer message
-        # tells the reviewing department (``_transfer_message_extra``)
+        # one create for all, no assignment e-mail: a message on the review
+        # tells the reviewing department (the transfer note of the order,
+        # which departments do not read, lists it: ``_transfer_message_extra``)
         schedule_activities(
             [(review, review.reviewer_id) for review in reviews],
             "sale_order_review.mail_activity_type_review",
         )
+        context = {"mail_post_autofollow": False}
+        for review in with_mail_queue(reviews).with_context(**context):
+            department = review.department_id
+            review.message_post(
+                body=self.env._(
+                    "Order %(order)s is to be reviewed by %(department)s.",
+                    order=review.order_id.name,
+                    department=department.name,
+                ),
+                partner_ids=(
+                    department.manager_id | department.member_ids
+                ).partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+                **deferred_notification(self.env),
+            )
         return reviews
 
     @api.depends("current_review_id.state")
@@ -119,8 +139,9 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.current_review_id.state != "accepted"
 
-    def action_intake_propose_date(self, date=None):
-        # out-of-stage calls get the intake's own message (super)
+    def _intake_propose_date(self, date=None):
+        # out-of-stage calls get the intake's own message (super); reached
+        # from the order and from its copy (the supervisor reads no order)
         for order in self.filtered(
             lambda o: o.intake_stage in ("accepted", "date_proposed")
         ):
@@ -132,7 +153,7 @@ class SaleOrder(models.Model):
                         order.name,
                     )
                 )
-        return super().action_intake_propose_date(date)
+        return super()._intake_propose_date(date)
 
     def action_view_reviews(self):
         self.ensure_one()

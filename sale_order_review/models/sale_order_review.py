@@ -38,7 +38,12 @@ class SaleOrderReview(models.Model):
     capacity, material, technology and delivery date, ending in a decision."""
 
     _name = "sale.order.review"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.sla.mixin",
+        "order.handling.order.copy.holder.mixin",
+    ]
     _description = "Order Review"
     _order = "priority desc, id desc"
     _check_company_auto = True
@@ -255,8 +260,11 @@ class SaleOrderReview(models.Model):
             }
         )
         rejected = self.filtered(lambda r: r.state == "rejected")
-        rejected._on_rejected()
-        (self - rejected)._on_accepted()
+        # the decision is checked: what it opens on the order runs in sudo
+        # (the reviewing department reads no order, only its copy; the
+        # current user stays the decider)
+        rejected.sudo()._on_rejected()
+        (self - rejected).sudo()._on_accepted()
         # last: removing the activity empties the ORM cache (``unlink``), and
         # the hooks above would read the orders again
         feedback_activities(self, ["sale_order_review.mail_activity_type_review"])

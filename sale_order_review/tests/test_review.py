@@ -34,8 +34,10 @@ class TestReview(ReviewCommon):
         self.assertTrue(review.sla_deadline)
         self.env.invalidate_all()
         self.assertEqual(review.sudo().activity_ids.user_id, self.users["workshop"])
-        # the reviewing department is told by the transfer message (one
-        # message and one activity, no "assigned to you" e-mail besides)
+        # the reviewing department is told by a message on the review (and
+        # one activity, no "assigned to you" e-mail besides); the order's
+        # transfer note lists the review and notifies nobody (departments
+        # read no order)
         workshop = self.users["workshop"].partner_id
         transfer_message = order.message_ids.filtered(
             lambda m: "Transferred to departments" in (m.body or "")
@@ -43,9 +45,12 @@ class TestReview(ReviewCommon):
         self.assertEqual(len(transfer_message), 1)
         self.assertIn(review.name, transfer_message.body)
         self.assertIn(self.departments["production"].name, transfer_message.body)
-        self.assertIn(workshop, transfer_message.partner_ids)
-        send_scheduled_notifications(transfer_message)  # what the cron does
-        self.assertIn(workshop, transfer_message.notified_partner_ids)
+        self.assertFalse(transfer_message.partner_ids)
+        review_message = review.message_ids.filtered("partner_ids")
+        self.assertEqual(len(review_message), 1)
+        self.assertIn(workshop, review_message.partner_ids)
+        send_scheduled_notifications(review_message)  # what the cron does
+        self.assertIn(workshop, review_message.notified_partner_ids)
         self.assertFalse(
             self.env["mail.message"].search(
                 [
@@ -56,12 +61,17 @@ class TestReview(ReviewCommon):
             )
         )
         self.assertNotIn(workshop, review.message_partner_ids)
-        # the workshop supervisor reads the order it reviews
+        # the workshop supervisor reads the copy of the order it reviews,
+        # with its lines, not the order
+        copy = review.with_user(self.users["workshop"]).order_copy_id
+        self.assertEqual(copy.id, order.id)
         self.assertEqual(
+            len(review.with_user(self.users["workshop"]).order_copy_line_ids), 1
+        )
+        self.assertFalse(
             self.env["sale.order"]
             .with_user(self.users["workshop"])
-            .search([("id", "=", order.id)]),
-            order,
+            .search([("id", "=", order.id)])
         )
         # no date before the review
         with self.assertRaisesRegex(UserError, "must pass its review"):
@@ -93,16 +103,19 @@ class TestReview(ReviewCommon):
         for regular, role in ((True, "workshop"), (False, "engineering")):
             order = self._accepted_order(regular=regular)
             supervisor = order.with_user(self.users[role])
+            # the supervisor reads the copy of the order (with the button)
+            copy = self.env["sale.order.copy"].with_user(self.users[role])
+            copy = copy.browse(order.id)
             self.assertEqual(order.current_review_id.state, "to_review")
-            self.assertFalse(supervisor.intake_can_propose_date, role)
+            self.assertFalse(copy.intake_can_propose_date, role)
             with self.assertRaisesRegex(UserError, "must pass its review"):
                 supervisor.action_intake_propose_date(date)
             review = order.current_review_id.with_user(self.users[role])
             review.write(ASSESSED)
             review.action_accept()
             self.assertEqual(order.current_review_id.state, "accepted")
-            supervisor.invalidate_recordset()
-            self.assertTrue(supervisor.intake_can_propose_date, role)
+            copy.invalidate_recordset()
+            self.assertTrue(copy.intake_can_propose_date, role)
             supervisor.action_intake_propose_date(date)
             self.assertEqual(order.intake_stage, "date_proposed")
 
@@ -126,7 +139,9 @@ class TestReview(ReviewCommon):
         review.write({"comments": "No capacity before March"})
         review.action_reject()
         self.assertEqual(order.intake_stage, "rejected")
-        self.assertEqual(set(order.transfer_slip_ids.mapped("state")), {"cancelled"})
+        self.assertEqual(
+            set(order.sudo().transfer_slip_ids.mapped("state")), {"cancelled"}
+        )
         self.env.invalidate_all()
         rejected_type = self.env.ref(
             "sale_order_review.mail_activity_type_review_rejected"

@@ -52,8 +52,8 @@ const formAction = (tourName, button, content, done) =>
 tours.add("order_handling_suite_open_order", {
     steps: () => [
         {
-            content: "The order form shows the ordered product",
-            trigger: ".o_form_view .o_field_widget[name='order_line'] .o_data_row:contains(CV-7)",
+            content: "The order copy shows the ordered product",
+            trigger: ".o_form_view .o_field_widget[name='line_ids'] .o_data_row:contains(CV-7)",
         },
     ],
 });
@@ -180,8 +180,8 @@ tours.add("order_handling_suite_propose_date", {
             run: "click",
         },
         {
-            content: "Proposed: the clerk is to reply it",
-            trigger: "body:not(:has(.modal)) .o-mail-Message:contains(Date Proposed)",
+            content: "Proposed: the copy shows the date, the clerk is to reply it",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name='delivery_date_proposed']",
         },
     ],
 });

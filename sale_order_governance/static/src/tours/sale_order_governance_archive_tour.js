@@ -89,12 +89,25 @@ registry.category("web_tour.tours").add("sale_order_governance_grant_access", {
 registry.category("web_tour.tours").add("sale_order_governance_order_without_prices", {
     steps: () => [
         {
-            content: "The warehouse opens the order transferred to it: the lines are there",
-            trigger: ".o_form_view div[name='order_line'] .o_data_cell:contains(Gear pump GP-20)",
+            content: "The warehouse opens its transfer slip: the order's lines are on it",
+            trigger: ".o_form_view div[name='order_copy_line_ids'] .o_data_cell:contains(Gear pump GP-20)",
         },
         {
             content: "No price column, no total",
             trigger: ".o_form_view:not(:has(th[data-name='price_unit'])):not(:has(div[name='tax_totals']))",
+        },
+        {
+            content: "The order copy opens from the slip",
+            trigger: ".o_form_view div[name='order_copy_id'] a.o_form_uri, .o_form_view div[name='order_copy_id'] button.o_external_button",
+            run: "click",
+        },
+        {
+            content: "The copy shows the lines, with no price either",
+            trigger: ".o_form_view div[name='line_ids'] .o_data_cell:contains(Gear pump GP-20)",
+        },
+        {
+            content: "No price column on the copy",
+            trigger: ".o_form_view:not(:has(th[data-name='price_unit']))",
         },
     ],
 });

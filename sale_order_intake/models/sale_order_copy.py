@@ -1,0 +1,70 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from .sale_order import CLASSES
+
+
+class SaleOrderCopy(models.Model):
+    """What intake adds to the order copy of the departments: order type,
+    class, clerk and acceptance, read from the order's own columns (the copy
+    is a database view, rebuilt with these columns when this addon is
+    installed or updated). The production notice (R5.3) is printed from it."""
+
+    _inherit = "sale.order.copy"
+
+    intake_document_type = fields.Selection(
+        lambda self: self.env["sale.order"]._fields["intake_document_type"].selection,
+        string="Order Type",
+        readonly=True,
+    )
+    intake_class = fields.Selection(CLASSES, string="Order Class", readonly=True)
+    intake_class_reason = fields.Char(string="Why Non-regular", readonly=True)
+    intake_clerk_id = fields.Many2one(
+        "res.users", string="Logistics Clerk", readonly=True
+    )
+    intake_accepted_date = fields.Datetime(string="Accepted On", readonly=True)
+    intake_priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent")], string="Priority", readonly=True
+    )
+
+    intake_stage = fields.Selection(
+        lambda self: self.env["sale.order"]._fields["intake_stage"].selection,
+        readonly=True,
+    )
+    delivery_date_proposed = fields.Datetime(
+        string="Proposed Delivery Date", readonly=True
+    )
+    intake_can_propose_date = fields.Boolean(compute="_compute_intake_can_propose_date")
+
+    @api.depends_context("uid")
+    def _compute_intake_can_propose_date(self):
+        # the order's own rule, for the current user, read in sudo (the
+        # supervisor who answers reads the copy, not the order)
+        orders = self.env["sale.order"].sudo().browse(self.ids)
+        can = {order.id: order.intake_can_propose_date for order in orders}
+        for copy in self:
+            copy.intake_can_propose_date = can.get(copy.id, False)
+
+    def action_intake_propose_date(self, date=None):
+        """The supervisor who answers for the order (R2.4) proposes the
+        delivery date from the copy of the order given to it: the copy must
+        be readable by the user; the order's own checks (stage, role) run
+        for the same user."""
+        return self.env["sale.order"].browse(self.ids).action_intake_propose_date(date)
+
+    def action_print_production_notice(self):
+        return self.env.ref(
+            "sale_order_intake.action_report_production_notice_copy"
+        ).report_action(self)
+
+
+class SaleOrderCopyLine(models.Model):
+    _inherit = "sale.order.copy.line"
+
+    intake_class = fields.Selection(
+        [("regular", "Regular"), ("non_regular", "Non-regular")],
+        string="Class",
+        readonly=True,
+    )
+    intake_customer_change_note = fields.Char(string="Requested Change", readonly=True)

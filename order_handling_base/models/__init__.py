@@ -3,10 +3,10 @@ from . import order_handling_stage_mixin
 from . import order_handling_sla_policy
 from . import order_handling_sla_mixin
 from . import order_handling_department
+from . import order_handling_workflow_mixin
 from . import sale_order_copy
 from . import order_handling_transfer
 from . import order_handling_transfer_mixin
-from . import order_handling_workflow_mixin
 from . import res_company
 from . import res_config_settings
 from . import sale_order

@@ -50,6 +50,7 @@ class OrderHandlingTransfer(models.Model):
         "mail.activity.mixin",
         "order.handling.sla.mixin",
         "order.handling.order.copy.holder.mixin",
+        "order.handling.workflow.mixin",
     ]
     _description = "Transfer Slip"
     _order = "priority desc, sent_date desc, id desc"
@@ -59,6 +60,15 @@ class OrderHandlingTransfer(models.Model):
     # department members may discuss a slip (and see its activities) in the
     # chatter although they never write the slip itself
     _mail_post_access = "read"
+    # the slip changes only through its actions (acknowledge, forward,
+    # cancel), which write in sudo after their checks
+    _workflow_state_field = "state"
+    _workflow_protected_fields = tuple(sorted(PROTECTED_FIELDS - {"state"}))
+    _workflow_transitions = {
+        "sent": ("acknowledged", "forwarded", "cancelled"),
+        "acknowledged": ("forwarded", "cancelled"),
+    }
+    _workflow_locked_states = ("forwarded", "cancelled")
 
     name = fields.Char(
         string="Reference",
@@ -246,11 +256,10 @@ class OrderHandlingTransfer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # values of the wrong type are refused before they are used below
+        # values of the wrong type are refused before they are used below;
+        # a client gives no guarded field (the workflow mixin), and has no
+        # create right anyway: the steps that send documents create slips
         self._oh_check_values(vals_list)
-        if not self.env.su:
-            for vals in vals_list:
-                self._check_create_vals(vals)
         Sequence = self.env["ir.sequence"]
         for vals in vals_list:
             vals.setdefault("company_id", self.env.company.id)
@@ -284,45 +293,6 @@ class OrderHandlingTransfer(models.Model):
                 documents.invalidate_recordset(
                     ["transfer_slip_ids", "transfer_slip_count"]
                 )
-
-    @api.model
-    def _check_create_vals(self, vals):
-        """Users create slips as sent, in their own name, with no later step
-        filled in (the actions fill those, in sudo)."""
-        allowed = {"department_id", "res_model", "res_id", "company_id", "state"}
-        refused = (PROTECTED_FIELDS - allowed - {"previous_slip_id"}).intersection(
-            key for key, value in vals.items() if value
-        )
-        if vals.get("state", "sent") != "sent" or refused:
-            raise UserError(
-                self.env._(
-                    "A transfer slip is created as sent by its sender; "
-                    "%(fields)s are set by its actions.",
-                    fields=self._field_labels(refused or {"state"}),
-                )
-            )
-
-    def write(self, vals):
-        # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
-        protected = PROTECTED_FIELDS.intersection(vals)
-        if protected and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "Transfer slips change only through their actions "
-                    "(acknowledge, forward, cancel); %(fields)s cannot be "
-                    "written directly.",
-                    fields=self._field_labels(protected),
-                )
-            )
-        return super().write(vals)
-
-    def _field_labels(self, field_names):
-        return ", ".join(
-            sorted(
-                self._fields[name]._description_string(self.env) for name in field_names
-            )
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_cancelled(self):

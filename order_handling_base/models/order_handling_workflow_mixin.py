@@ -20,6 +20,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
                 "draft": ("submitted", "cancel"),
                 "submitted": ("done", "cancel"),
             }
+            _workflow_locked_states = ("done", "cancel")
 
     ``write`` refuses the state field and the protected fields unless the
     server writes them through ``_workflow_write(vals)``, which its business
@@ -29,7 +30,9 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     key: whatever context a JSON-RPC client sends, including Odoo's own UI
     keys (``tracking_disable``, ``mail_*``), opens nothing. With
     ``_workflow_transitions`` set, a state change outside them is refused even
-    through the helper, with the same message everywhere.
+    through the helper, with the same message everywhere. In
+    ``_workflow_locked_states`` the document is a record: a client edits
+    nothing of it.
     """
 
     _name = "order.handling.workflow.mixin"
@@ -39,6 +42,8 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     _workflow_protected_fields = ()
     #: ``{from_state: to_states}``; None: the business steps check the state
     _workflow_transitions = None
+    #: states in which the document is a record: a client edits nothing of it
+    _workflow_locked_states = ()
 
     def _workflow_guarded_fields(self):
         return {self._workflow_state_field, *self._workflow_protected_fields}
@@ -72,6 +77,8 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
         return self.env.su or is_trusted(self._name)
 
     def _workflow_check_write(self, vals):
+        if self._workflow_locked_states and vals and not self._workflow_is_trusted():
+            self._workflow_check_locked()
         guarded = self._workflow_guarded_fields().intersection(vals)
         if not guarded:
             return
@@ -94,6 +101,23 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
                 ),
             )
         )
+
+    def _workflow_check_locked(self):
+        """Refuse a client's write of a document in a locked state."""
+        field = self._fields[self._workflow_state_field]
+        labels = dict(field._description_selection(self.env))
+        for record in self:
+            state = record[self._workflow_state_field]
+            if state in self._workflow_locked_states:
+                raise UserError(
+                    self.env._(
+                        "%(document)s %(name)s is %(state)s: it is a record, "
+                        "it cannot be edited.",
+                        document=self._workflow_document_name(),
+                        name=record.display_name,
+                        state=labels.get(state, state),
+                    )
+                )
 
     def _workflow_document_name(self):
         """The document's name in the user's language (``_description`` is

@@ -10,11 +10,20 @@ class SaleEngineeringPlanDeliverable(models.Model):
     Overdue deliverables escalate through the base SLA policies."""
 
     _name = "sale.engineering.plan.deliverable"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.sla.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.sla.mixin",
+        "order.handling.workflow.mixin",
+    ]
     _description = "Product Plan Deliverable"
     _order = "plan_id, sequence, id"
     _stage_field = "state"
     _sla_class_fields = ["date_due"]
+    # done and reopened only by the buttons (in sudo, after their checks)
+    _workflow_state_field = "state"
+    _workflow_protected_fields = ("done_uid", "done_date")
+    _workflow_transitions = {"todo": ("done",), "done": ("todo",)}
 
     plan_id = fields.Many2one(
         "sale.engineering.plan", required=True, index=True, ondelete="cascade"
@@ -58,13 +67,6 @@ class SaleEngineeringPlanDeliverable(models.Model):
     def _sla_escalation_user(self):
         self.ensure_one()
         return self.plan_id.supervisor_id
-
-    def write(self, vals):
-        # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
-        if {"state", "done_uid", "done_date"}.intersection(vals) and not self.env.su:
-            raise UserError(self.env._("Mark deliverables done with their button."))
-        return super().write(vals)
 
     def _check_can_be_done(self):
         """Hook: a deliverable is done when its files are attached (the MRP
@@ -118,6 +120,12 @@ class SaleEngineeringPlanDeliverable(models.Model):
     def action_reopen(self):
         self.check_access("write")
         for deliverable in self:
+            if deliverable.state != "done":
+                raise UserError(
+                    self.env._(
+                        "%s is not done: nothing to reopen.", deliverable.type_id.name
+                    )
+                )
             if deliverable.plan_id.state != "approved":
                 raise UserError(
                     self.env._("The plan is issued: its package is closed.")

@@ -43,12 +43,22 @@ class SaleOrderReview(models.Model):
         "mail.activity.mixin",
         "order.handling.sla.mixin",
         "order.handling.order.copy.holder.mixin",
+        "order.handling.workflow.mixin",
     ]
     _description = "Order Review"
     _order = "priority desc, id desc"
     _check_company_auto = True
     _stage_field = "state"
     _sla_class_fields = ["order_class", "priority"]
+    # the review changes state only through its decision buttons (in sudo,
+    # after their checks); a decided review is a record
+    _workflow_state_field = "state"
+    _workflow_protected_fields = tuple(sorted(PROTECTED_FIELDS - {"state"}))
+    _workflow_transitions = {
+        "to_review": ("meeting", "accepted", "rejected", "cancelled"),
+        "meeting": ("accepted", "rejected", "cancelled"),
+    }
+    _workflow_locked_states = ("accepted", "rejected", "cancelled")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -154,22 +164,6 @@ class SaleOrderReview(models.Model):
                     "sale.order.review", vals.get("company_id")
                 )
         return super().create(vals_list)
-
-    def write(self, vals):
-        # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
-        protected = PROTECTED_FIELDS.intersection(vals)
-        if protected and not self.env.su:
-            raise UserError(
-                self.env._("A review changes state only through its decision buttons.")
-            )
-        if not self.env.su and any(
-            r.state not in ("to_review", "meeting") for r in self
-        ):
-            raise UserError(
-                self.env._("A decided review is a record: it cannot be edited.")
-            )
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):

@@ -15,10 +15,26 @@ class SaleOrderReviewMeeting(models.Model):
     manager approves."""
 
     _name = "sale.order.review.meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
     _description = "Review Meeting"
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # scheduled, resolved, approved and cancelled only by the buttons (in
+    # sudo, after their checks); a resolution sent to the general manager is
+    # what the general manager approves: nothing of it changes afterwards
+    _workflow_state_field = "state"
+    _workflow_protected_fields = (
+        "resolution_uid",
+        "approved_uid",
+        "approved_date",
+        "calendar_event_id",
+    )
+    _workflow_transitions = {
+        "draft": ("scheduled", "cancelled"),
+        "scheduled": ("resolved", "cancelled"),
+        "resolved": ("approved",),
+    }
+    _workflow_locked_states = ("resolved", "approved", "cancelled")
 
     name = fields.Char(compute="_compute_name", store=True)
     review_id = fields.Many2one(

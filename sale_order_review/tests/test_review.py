@@ -228,6 +228,18 @@ class TestReview(ReviewCommon):
         self.assertEqual(meeting.state, "resolved")
         with self.assertRaises(AccessError):
             engineering.action_approve_resolution()
+        # the organiser neither approves by writing the state nor changes
+        # the resolution the general manager is to approve
+        for vals in (
+            {"state": "approved"},
+            {"approved_uid": self.users["engineering"].id},
+            {"what_to_make": "Something else"},
+            {"make": "not_make"},
+        ):
+            with self.assertRaisesRegex(UserError, "cannot be edited|change only"):
+                engineering.write(vals)
+        self.assertEqual(meeting.state, "resolved")
+        self.assertEqual(meeting.what_to_make, "CV-7 in stainless")
         review.sudo().write(ASSESSED)
         meeting.with_user(self.users["gm"]).action_approve_resolution()
         self.assertEqual(meeting.state, "approved")

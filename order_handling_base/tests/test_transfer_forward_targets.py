@@ -68,12 +68,13 @@ class TestTransferForwardTargets(OrderHandlingCommon):
         )
         with self.assertRaisesRegex(UserError, message):
             member.action_forward(self.quality.id)
-        # through the wizard too
+        # through the wizard too, which offers only the listed departments
         wizard = Form(
             self.env["order.handling.transfer.forward"]
             .with_user(self.users["warehouse"])
             .with_context(default_transfer_ids=slip.ids)
         )
+        self.assertEqual(wizard.allowed_department_ids[:], self.production)
         wizard.department_id = self.quality
         with self.assertRaisesRegex(UserError, message):
             wizard.save().action_forward()

@@ -948,8 +948,15 @@ class SaleOrder(models.Model):
 
     def action_urgent_assess(self, decision=None, assessment=None):
         """The named person decides whether the urgent order is feasible
-        (R6.1); an accepted one alerts the departments at once (R6.2)."""
-        self.check_access("read")
+        (R6.1); an accepted one alerts the departments at once (R6.2). The
+        assessor (often a supervisor) reads the order's copy, not the order
+        (R7.4): the caller must read the copy; the checks below are the
+        caller's (``self`` may be sudo, the user stays the caller)."""
+        self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        return self.sudo()._urgent_assess(decision, assessment)
+
+    def _urgent_assess(self, decision=None, assessment=None):
+        """``action_urgent_assess`` once the caller may read the copy."""
         if not isinstance(decision, str) or decision not in ("accepted", "refused"):
             raise UserError(self.env._("Decide: feasible (accepted) or not."))
         if not isinstance(assessment, str) or not assessment.strip():

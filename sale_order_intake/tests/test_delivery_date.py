@@ -264,6 +264,14 @@ class TestUrgent(AcceptedOrderCommon):
                 "accepted", "We can"
             )
         assessor = order.with_user(self.users["workshop"])
+        # the assessor reads the order's copy (with the button), not the
+        # order (R7.4)
+        with self.assertRaises(AccessError):
+            assessor.read(["amount_total"])
+        copy = self.env["sale.order.copy"].with_user(self.users["workshop"])
+        copy = copy.browse(order.id)
+        self.assertTrue(copy.intake_can_assess_urgency)
+        self.assertEqual(copy.read(["name"])[0]["name"], order.name)
         with self.assertRaisesRegex(UserError, "assessment"):
             assessor.action_urgent_assess("accepted", " ")
         with self.assertRaisesRegex(UserError, "Decide"):

@@ -20,5 +20,8 @@ class SaleOrderIntakeUrgent(models.TransientModel):
 
     def action_decide(self):
         self.ensure_one()
-        self.order_id.action_urgent_assess(self.decision, self.assessment)
+        # through the copy: the assessor may read no order
+        self.env["sale.order.copy"].browse(self.order_id.id).action_urgent_assess(
+            self.decision, self.assessment
+        )
         return {"type": "ir.actions.act_window_close"}

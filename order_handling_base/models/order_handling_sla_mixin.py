@@ -13,12 +13,8 @@ from odoo.addons.resource.models.utils import make_aware
 
 from .resource_calendar import SLA_WINDOW_DAYS
 
-SLA_STATUSES = [
-    ("none", "No Target"),
-    ("on_time", "On Time"),
-    ("at_risk", "At Risk"),
-    ("overdue", "Overdue"),
-]
+#: the SLA status keys; their labels come from ``_selection_sla_status``
+SLA_STATUSES = ("none", "on_time", "at_risk", "overdue")
 
 
 class OrderHandlingSlaMixin(models.AbstractModel):
@@ -58,8 +54,13 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         store=True,
         copy=False,
     )
+    # a method, not a list: the labels are translated by the code terms of
+    # this addon in every model that inherits the mixin, whichever addon
+    # defines that model and whenever it is installed (the list's labels
+    # were stored per model with this addon's translations, loaded before
+    # those models existed: English on reviews, plans, complaints)
     sla_status = fields.Selection(
-        SLA_STATUSES,
+        selection="_selection_sla_status",
         string="SLA Status",
         compute="_compute_sla_status",
         search="_search_sla_status",
@@ -72,6 +73,15 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         copy=False,
         help="The escalation cron already escalated the current stage.",
     )
+
+    @api.model
+    def _selection_sla_status(self):
+        return [
+            ("none", self.env._("No Target")),
+            ("on_time", self.env._("On Time")),
+            ("at_risk", self.env._("At Risk")),
+            ("overdue", self.env._("Overdue")),
+        ]
 
     def _sla_depends(self):
         depends = [self._stage_field, "stage_start"]

@@ -91,3 +91,25 @@ class TestTranslations(TransactionCase):
             f"{len(missing)} term(s) missing from the .pot (export it again with "
             "--i18n-export --language=):\n" + "\n".join(missing),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestInheritedSelectionsInChinese(TransactionCase):
+    """Selections of the suite's mixins read in Chinese on every model that
+    inherits them, whichever addon defines the model (a selection stored per
+    model got only the mixin addon's translations, loaded before the model
+    existed: English on reviews, plans, complaints)."""
+
+    def test_sla_status_in_chinese_everywhere(self):
+        self.env["res.lang"]._activate_lang(LANG)
+        env = self.env(context={"lang": LANG})
+        models = [
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and "sla_status" in model._fields
+        ]
+        self.assertGreaterEqual(len(models), 6, models)
+        for name in models:
+            labels = dict(env[name]._fields["sla_status"]._description_selection(env))
+            self.assertEqual(labels["overdue"], "已超时", name)
+            self.assertEqual(labels["on_time"], "按时", name)

@@ -26,6 +26,8 @@ INTAKE_STAGES = [
     ("done", "Completed"),
     ("cancelled", "Cancelled"),
 ]
+# stages in which nothing waits any more (folded in the intake queue)
+CLOSED_STAGES = ("done", "cancelled", "rejected")
 # stages after acceptance: the order has been transferred
 TRANSFERRED_STAGES = ("accepted", "date_proposed", "date_confirmed", "done")
 # stages in which the sales head signs the order off: up to its acceptance
@@ -99,6 +101,7 @@ class SaleOrder(models.Model):
         index=True,
         tracking=True,
         readonly=True,
+        group_expand="_group_expand_intake_stage",
     )
     intake_channel = fields.Selection(
         [
@@ -318,6 +321,38 @@ class SaleOrder(models.Model):
     intake_can_reply_date = fields.Boolean(compute="_compute_intake_can")
     intake_can_complete = fields.Boolean(compute="_compute_intake_can")
     intake_can_assess_urgency = fields.Boolean(compute="_compute_intake_can")
+
+    # ------------------------------------------------------------------
+    # Queue columns
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _group_expand_intake_stage(self, values, domain):
+        """The intake queue's columns in the order of the process (not of
+        the stage keys); the closed stages only when they hold orders."""
+        return [
+            key
+            for key, __ in self._fields["intake_stage"]._description_selection(self.env)
+            if key not in CLOSED_STAGES or key in values
+        ]
+
+    @api.model
+    def _read_group_fill_results(
+        self,
+        domain,
+        groupby,
+        annoted_aggregates,
+        read_group_result,
+        read_group_order=None,
+    ):
+        result = super()._read_group_fill_results(
+            domain, groupby, annoted_aggregates, read_group_result, read_group_order
+        )
+        if groupby.split(":")[0] == "intake_stage":
+            # finished and refused orders fold away: what waits stays in view
+            for line in result:
+                line["__fold"] = line.get("intake_stage") in CLOSED_STAGES
+        return result
 
     # ------------------------------------------------------------------
     # Computes

@@ -54,6 +54,25 @@ class TestIntakeSecurity(IntakeCommon):
             self.assertEqual(copies.ids, self.mine.ids, role)
         self.assertFalse(self._queue("engineering"))
 
+    def test_intake_queue_columns_in_process_order(self):
+        """The queue's columns follow the process (To Check before
+        Completed), every open stage shows even when empty, and the closed
+        ones fold away."""
+        self._as("clerk", self.mine).action_intake_check()
+        self.mine.sudo().intake_stage = "done"
+        groups = (
+            self.env["sale.order"]
+            .with_user(self.users["clerk"])
+            .web_read_group(self.queue_domain, ["intake_stage"], ["intake_stage"])
+        )["groups"]
+        stages = [group["intake_stage"] for group in groups]
+        self.assertLess(stages.index("submitted"), stages.index("accepted"))
+        self.assertLess(stages.index("accepted"), stages.index("done"))
+        self.assertIn("date_proposed", stages, "an empty open stage still shows")
+        self.assertNotIn("cancelled", stages, "no empty closed column")
+        folded = {group["intake_stage"] for group in groups if group.get("__fold")}
+        self.assertEqual(folded, {"done"})
+
     def test_intake_menus(self):
         Menu = self.env["ir.ui.menu"]
         intake = self.env.ref("sale_order_intake.menu_intake")

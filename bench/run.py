@@ -463,13 +463,26 @@ def run_scheduled_notifications(order_ids):
     from odoo.addons.order_handling_base.models.mail_queue import with_mail_queue
 
     def send(env):
+        # the customers' mails are on the orders; the departments are told
+        # on their slips (they read no order)
+        slip_ids = (
+            env["order.handling.transfer"]
+            .sudo()
+            .search([("res_model", "=", "sale.order"), ("res_id", "in", order_ids)])
+            .ids
+        )
         schedules = (
             env["mail.message.schedule"]
             .sudo()
             .search(
                 [
+                    "|",
+                    "&",
                     ("mail_message_id.model", "=", "sale.order"),
                     ("mail_message_id.res_id", "in", order_ids),
+                    "&",
+                    ("mail_message_id.model", "=", "order.handling.transfer"),
+                    ("mail_message_id.res_id", "in", slip_ids),
                 ]
             )
         )

@@ -29,6 +29,7 @@
         "views/order_handling_department_views.xml",
         "views/order_handling_transfer_views.xml",
         "views/sale_order_copy_views.xml",
+        "views/tier_review_views.xml",
         "views/order_handling_sla_policy_views.xml",
         "views/order_handling_stage_log_views.xml",
         "views/sale_order_views.xml",

@@ -1,6 +1,6 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .trusted_scope import is_trusted, trusted_scope
@@ -17,6 +17,43 @@ class TierReview(models.Model):
     superuser; everything else is refused."""
 
     _inherit = "tier.review"
+
+    document_name = fields.Char(
+        string="Document", compute="_compute_document_name", compute_sudo=False
+    )
+    document_model_name = fields.Char(
+        string="Document Type", compute="_compute_document_name", compute_sudo=False
+    )
+
+    @api.depends("model", "res_id")
+    def _compute_document_name(self):
+        """The reviewed document's name and type, read per model in one go
+        (the reviewer reads the documents it approves)."""
+        by_model = {}
+        for review in self:
+            if review.model in self.env:
+                by_model.setdefault(review.model, set()).add(review.res_id)
+        names = {}
+        for model_name, ids in by_model.items():
+            documents = self.env[model_name].browse(ids)
+            readable = documents._filtered_access("read")
+            label = self.env["ir.model"]._get(model_name).name
+            for document in readable:
+                names[model_name, document.id] = (document.display_name, label)
+        for review in self:
+            name, label = names.get((review.model, review.res_id), (False, False))
+            review.document_name = name
+            review.document_model_name = label
+
+    def action_open_document(self):
+        """The document to approve, on its own form (where Validate is)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
 
     def _check_tier_workflow(self):
         if self.env.su or is_trusted("tier.review"):

@@ -11,6 +11,7 @@ nothing, and the reviewer's Validate still works. A model inheriting
 ``tier.validation`` that has no test class here fails the coverage test.
 """
 
+import ast
 import unittest
 
 from odoo import Command, fields
@@ -400,6 +401,43 @@ class TestEngineeringPlanForgery(TierForgeryChecks, PlanCommon):
         self._comment_wizard(gm, plan, gm_review).add_comment()
         self.assertEqual(gm_review.status, "approved")
         self.assertEqual(plan.validation_status, "validated")
+
+    def test_approvals_to_do_inbox(self):
+        """The approvers' inbox (待我审批) lists the approvals whose turn
+        has come and that name the user, with the document's name; it
+        opens the document; the next approver sees it after the first."""
+        plan, head, __ = self._pending()
+        action = self.env.ref("order_handling_base.tier_review_action_to_approve")
+        domain = ast.literal_eval(action.domain.replace("uid", str(head.id)))
+        mine = self.env["tier.review"].with_user(head).search(domain)
+        self.assertIn(self._my_pending_review(plan, head), mine)
+        row = mine.filtered(lambda r: r.res_id == plan.id)
+        self.assertEqual(row.document_name, plan.display_name)
+        self.assertEqual(row.action_open_document()["res_id"], plan.id)
+        gm = self.users["gm"]
+        gm_domain = ast.literal_eval(action.domain.replace("uid", str(gm.id)))
+        Review = self.env["tier.review"].with_user(gm)
+        self.assertFalse(
+            Review.search(gm_domain).filtered(lambda r: r.res_id == plan.id)
+        )
+        plan.with_user(head).validate_tier()
+        self.env.flush_all()
+        self.assertTrue(
+            Review.search(gm_domain).filtered(lambda r: r.res_id == plan.id)
+        )
+        self.assertFalse(
+            self.env["tier.review"]
+            .with_user(head)
+            .search(domain)
+            .filtered(lambda r: r.res_id == plan.id)
+        )
+        # the menu is the approvers'
+        menu = self.env.ref("order_handling_base.tier_review_menu_to_approve")
+        Menu = self.env["ir.ui.menu"]
+        self.assertIn(menu.id, Menu.with_user(head)._visible_menu_ids())
+        self.assertNotIn(
+            menu.id, Menu.with_user(self.users["warehouse"])._visible_menu_ids()
+        )
 
     def test_nobody_approves_own_plan_on_any_path(self):
         """The author's refusal sits where every approval path arrives

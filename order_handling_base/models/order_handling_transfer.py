@@ -46,11 +46,11 @@ class OrderHandlingTransfer(models.Model):
 
     _name = "order.handling.transfer"
     _inherit = [
+        "order.handling.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "order.handling.sla.mixin",
         "order.handling.order.copy.holder.mixin",
-        "order.handling.workflow.mixin",
     ]
     _description = "Transfer Slip"
     _order = "priority desc, sent_date desc, id desc"

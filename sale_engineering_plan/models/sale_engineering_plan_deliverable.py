@@ -11,10 +11,10 @@ class SaleEngineeringPlanDeliverable(models.Model):
 
     _name = "sale.engineering.plan.deliverable"
     _inherit = [
+        "order.handling.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "order.handling.sla.mixin",
-        "order.handling.workflow.mixin",
     ]
     _description = "Product Plan Deliverable"
     _order = "plan_id, sequence, id"

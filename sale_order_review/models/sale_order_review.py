@@ -39,11 +39,11 @@ class SaleOrderReview(models.Model):
 
     _name = "sale.order.review"
     _inherit = [
+        "order.handling.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "order.handling.sla.mixin",
         "order.handling.order.copy.holder.mixin",
-        "order.handling.workflow.mixin",
     ]
     _description = "Order Review"
     _order = "priority desc, id desc"

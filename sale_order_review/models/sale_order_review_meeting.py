@@ -15,7 +15,11 @@ class SaleOrderReviewMeeting(models.Model):
     manager approves."""
 
     _name = "sale.order.review.meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _inherit = [
+        "order.handling.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _description = "Review Meeting"
     _order = "date_start desc, id desc"
     _check_company_auto = True

@@ -235,3 +235,23 @@ class TestRecordRules(IntelCommon):
         self.assertAccess(department, "manager", "read", False)
         self.users["manager"].write({"company_ids": [Command.link(other.id)]})
         self.assertAccess(department, "manager", "read", True)
+
+    def test_each_role_lands_on_its_own_work(self):
+        """Opening Order Handling opens the first section a role sees: the
+        warehouse lands on its slips and customer service on complaints,
+        not on empty review or plan lists (issue 20)."""
+        Menu = self.env["ir.ui.menu"]
+        root = self.env.ref("order_handling_base.menu_root")
+        expected = {
+            "warehouse": "order_handling_base.menu_transfers",
+            "service": "sale_customer_care.menu_customer_care",
+            "workshop": "sale_order_review.menu_review",
+            "clerk": "sale_order_intake.menu_intake",
+            "office": "sale_engineering_plan.menu_engineering",
+        }
+        for role, xmlid in expected.items():
+            visible = Menu.with_user(self.users[role])._visible_menu_ids()
+            first = root.child_id.filtered(lambda m, v=visible: m.id in v).sorted(
+                "sequence"
+            )[:1]
+            self.assertEqual(first, self.env.ref(xmlid), role)

@@ -13,9 +13,6 @@ from odoo.addons.resource.models.utils import make_aware
 
 from .resource_calendar import SLA_WINDOW_DAYS
 
-#: the SLA status keys; their labels come from ``_selection_sla_status``
-SLA_STATUSES = ("none", "on_time", "at_risk", "overdue")
-
 
 class OrderHandlingSlaMixin(models.AbstractModel):
     """Deadline, on-time / at-risk / overdue state and escalation of a

@@ -102,10 +102,14 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
             )
         )
 
+    def _workflow_state_labels(self):
+        """The states' labels in the user's language."""
+        field = self._fields[self._workflow_state_field]
+        return dict(field._description_selection(self.env))
+
     def _workflow_check_locked(self):
         """Refuse a client's write of a document in a locked state."""
-        field = self._fields[self._workflow_state_field]
-        labels = dict(field._description_selection(self.env))
+        labels = self._workflow_state_labels()
         for record in self:
             state = record[self._workflow_state_field]
             if state in self._workflow_locked_states:
@@ -125,8 +129,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
         return self.env["ir.model"]._get(self._name).name or self._description
 
     def _workflow_check_transition(self, new_state):
-        field = self._fields[self._workflow_state_field]
-        labels = dict(field._description_selection(self.env))
+        labels = self._workflow_state_labels()
         for record in self:
             current = record[self._workflow_state_field]
             if current == new_state:

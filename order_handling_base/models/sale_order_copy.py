@@ -269,11 +269,9 @@ class OrderCopyHolderMixin(models.AbstractModel):
     def _order_copy_order_ids(self):
         """Hook: {record id: sale order id (or False)} of ``self``, read in
         sudo (a department reads no order)."""
-        return {
-            record.id: record.sudo().order_id.id
-            for record in self
-            if "order_id" in record._fields
-        }
+        if "order_id" not in self._fields:
+            return {}
+        return {record.id: record.order_id.id for record in self.sudo()}
 
     @api.depends_context("uid")
     def _compute_order_copy(self):
@@ -290,9 +288,10 @@ class OrderCopyHolderMixin(models.AbstractModel):
             for line in lines:
                 lines_of.setdefault(line.order_id.id, []).append(line.id)
         Line = self.env["sale.order.copy.line"]
+        readable_ids = set(readable.ids)
         for record in self:
             order_id = order_of.get(record.id)
-            copy = readable.browse(order_id) if order_id in readable.ids else False
+            copy = readable.browse(order_id) if order_id in readable_ids else False
             record.order_copy_id = copy
             record.order_copy_line_ids = Line.browse(lines_of.get(order_id, []))
             record.order_copy_partner_id = copy and copy.partner_id

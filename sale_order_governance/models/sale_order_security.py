@@ -5,7 +5,6 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-SALES_USER = "sales_team.group_sale_salesman"
 EXPORT_GROUP = "sale_order_governance.group_export_order_data"
 # the one context the archive snapshot is read in (R7.6): no language (the
 # source terms of translatable names), no time zone, archived records

@@ -28,6 +28,16 @@ from odoo.addons.order_handling_base.models.mail_batch import schedule_activitie
 
 #: the customer's acceptance of a quotation, set by the portal only
 CUSTOMER_SIGNATURE_FIELDS = ("signature", "signed_by", "signed_on")
+#: attachment values that can make an attachment the order's signature or
+#: change its content
+SIGNATURE_ATTACHMENT_KEYS = {
+    "res_model",
+    "res_field",
+    "res_id",
+    "datas",
+    "raw",
+    "db_datas",
+}
 
 
 def _refuse_customer_signature(env, names, orders=None):
@@ -189,10 +199,19 @@ class IrAttachment(models.Model):
 
     def write(self, vals):
         self._oh_check_values([vals])
-        if self and not self.env.su and not self.env.user.share:
+        if (
+            self
+            and SIGNATURE_ATTACHMENT_KEYS.intersection(vals)
+            and not self.env.su
+            and not self.env.user.share
+        ):
             # what each attachment becomes: an order's signature whose
-            # content changes, or an attachment moved onto one
-            for current in self.sudo().read(["res_model", "res_field"], load=None):
+            # content changes, or an attachment moved onto one (other writes
+            # of attachments, the many of mail, read nothing more)
+            current_values = self.sudo().read(
+                ["res_model", "res_field", "res_id"], load=None
+            )
+            for current in current_values:
                 self._check_customer_signature_attachment({**current, **vals})
         return super().write(vals)
 

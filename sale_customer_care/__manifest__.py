@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["sale_order_intake", "rma_sale", "rating", "portal"],
+    "depends": ["order_handling_base", "rma_sale", "rating", "portal"],
     "data": [
         "security/sale_customer_care_groups.xml",
         "security/ir.model.access.csv",

@@ -1,3 +1,4 @@
+from . import order_handling_document_mixin
 from . import order_handling_stage_log
 from . import order_handling_stage_mixin
 from . import order_handling_sla_policy
@@ -10,7 +11,6 @@ from . import order_handling_transfer_mixin
 from . import res_company
 from . import res_config_settings
 from . import sale_order
-from . import base
 from . import mail_queue
 from . import mail_batch
 from . import resource_calendar

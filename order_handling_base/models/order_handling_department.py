@@ -9,7 +9,7 @@ class OrderHandlingDepartment(models.Model):
     engineering …): who receives transfer slips and who answers for them."""
 
     _name = "order.handling.department"
-    _inherit = ["mail.thread"]
+    _inherit = ["order.handling.document.mixin", "mail.thread"]
     _description = "Order Handling Department"
     _order = "company_id, sequence, id"
     _check_company_auto = True

@@ -32,6 +32,7 @@ class OrderHandlingSlaPolicy(RegistryCacheClearing, models.Model):
     """
 
     _name = "order.handling.sla.policy"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Handling SLA Policy"
     _order = "res_model, sequence, id"
 

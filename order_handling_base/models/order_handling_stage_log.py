@@ -14,6 +14,7 @@ class OrderHandlingStageLog(models.Model):
     """
 
     _name = "order.handling.stage.log"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Handling Stage Log"
     _order = "date_start desc, id desc"
     _rec_name = "stage_name"

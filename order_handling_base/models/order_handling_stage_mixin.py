@@ -14,11 +14,12 @@ class OrderHandlingStageMixin(models.AbstractModel):
 
         class MyDocument(models.Model):
             _name = "my.document"
-            _inherit = ["mail.thread", "order.handling.stage.mixin"]
+            _inherit = ["order.handling.stage.mixin", "mail.thread"]
             _stage_field = "state"
     """
 
     _name = "order.handling.stage.mixin"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Handling Stage Log Mixin"
 
     _stage_field = "state"

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, create_index
 
+from . import roles
 from .mail_batch import feedback_activities, schedule_activities
 
 STATES = [
@@ -196,7 +197,7 @@ class OrderHandlingTransfer(models.Model):
     @api.depends("state", "department_id", "sent_uid")
     @api.depends_context("uid")
     def _compute_can(self):
-        is_manager = self.env.user.has_group("order_handling_base.group_manager")
+        is_manager = self.env.user.has_group(roles.MANAGER)
         for slip in self:
             member = is_manager or slip.department_id._is_member()
             slip.can_acknowledge = member and slip.state == "sent"
@@ -396,7 +397,7 @@ class OrderHandlingTransfer(models.Model):
         """Refuse ``action`` ('acknowledge', 'forward') to whoever is neither
         a member nor the responsible of the slip's department, nor an
         order-handling administrator."""
-        if self.env.su or self.env.user.has_group("order_handling_base.group_manager"):
+        if self.env.su or self.env.user.has_group(roles.MANAGER):
             return
         for slip in self._oh_slips_to_check():
             if slip.department_id._is_member(self.env.user):
@@ -419,7 +420,7 @@ class OrderHandlingTransfer(models.Model):
     def _check_sender(self):
         """Refuse to cancel a slip to whoever neither sent it nor is an
         order-handling administrator."""
-        if self.env.su or self.env.user.has_group("order_handling_base.group_manager"):
+        if self.env.su or self.env.user.has_group(roles.MANAGER):
             return
         for slip in self._oh_slips_to_check():
             if slip.sent_uid != self.env.user:

@@ -13,7 +13,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
 
         class MyDocument(models.Model):
             _name = "my.document"
-            _inherit = ["mail.thread", "order.handling.workflow.mixin"]
+            _inherit = ["order.handling.workflow.mixin", "mail.thread"]
             _workflow_state_field = "state"
             _workflow_protected_fields = ("approved_uid", "approved_date")
             _workflow_transitions = {
@@ -36,6 +36,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     """
 
     _name = "order.handling.workflow.mixin"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Handling Workflow Guard"
 
     _workflow_state_field = "state"

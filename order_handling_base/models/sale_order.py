@@ -3,7 +3,9 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-SUITE_USER = "order_handling_base.group_user"
+from . import roles
+from .order_handling_document_mixin import check_values
+
 SALES_USER = "sales_team.group_sale_salesman"
 #: what a department may still write on an order it was given: its chatter
 DEPARTMENT_WRITABLE_PREFIXES = ("message_", "activity_")
@@ -13,14 +15,21 @@ def department_only(env):
     """Is the current user a department of the suite without a Sales right?
     (Users outside the suite's roles keep what Odoo gives them.)"""
     user = env.user
-    return not env.su and user.has_group(SUITE_USER) and not user.has_group(SALES_USER)
+    return not env.su and user.has_group(roles.USER) and not user.has_group(SALES_USER)
 
 
 class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "order.handling.transfer.mixin"]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # values of the wrong type are refused before the ORM converts them
+        check_values(self, vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_values(self, [vals])
         self._check_department_write(vals)
         return super().write(vals)
 
@@ -65,6 +74,7 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self, vals_list, other_fields=("order_id",))
         if department_only(self.env):
             raise AccessError(
                 self.env._(
@@ -75,6 +85,7 @@ class SaleOrderLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_values(self, [vals])
         if self and vals and department_only(self.env):
             raise AccessError(
                 self.env._(

@@ -22,6 +22,7 @@ from odoo.tools import SQL
 
 from .mail_batch import schedule_activities
 from .mail_queue import with_mail_queue
+from .order_handling_document_mixin import searched_values
 
 #: types a copy may not show: prices, amounts and margins are sales'
 REFUSED_TYPES = {"monetary"}
@@ -135,7 +136,7 @@ class SaleOrderCopy(models.Model):
     def _search_department_visible(self, operator, value):
         """Evaluated when a query is built (the record rule is a constant
         domain): one subquery, the union of the addons' queries."""
-        wanted = self._oh_search_values("department_visible", operator, value)
+        wanted = searched_values(self, "department_visible", operator, value)
         if len(wanted) != 1:
             return [(1, "=", 1)] if wanted else [(0, "=", 1)]
         query = SQL("(%s)", SQL(" UNION ").join(self._department_visible_queries()))

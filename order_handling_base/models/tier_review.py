@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .order_handling_document_mixin import check_values
 from .trusted_scope import is_trusted, trusted_scope
 
 
@@ -68,11 +69,13 @@ class TierReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_values(self, vals_list)
         if vals_list:
             self._check_tier_workflow()
         return super().create(vals_list)
 
     def write(self, vals):
+        check_values(self, [vals])
         if vals:
             self._check_tier_workflow()
         return super().write(vals)

@@ -1,11 +1,13 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Values of the wrong type for suite fields get a ValidationError (models/base.py)."""
+"""Values of the wrong type for suite fields get a ValidationError
+(``order.handling.document.mixin``)."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.order_handling_document_mixin import is_suite_module
 from .common import OrderHandlingCommon
 
 
@@ -111,3 +113,24 @@ class TestValueGuard(OrderHandlingCommon):
             quality.action_forward(self.departments["production"].id, note={"a": 1})
         new_slip = quality._forward(self.departments["production"].id)
         self.assertEqual(new_slip.department_id, self.departments["production"])
+
+    def test_nothing_of_the_suite_extends_base(self):
+        """No class of an addon built on the suite is in the inheritance of
+        ``base`` or of a model that the suite does not extend: those run
+        Odoo's code only."""
+        for name in ("base", "res.partner.category", "res.country", "uom.uom"):
+            modules = {
+                getattr(klass, "_module", None)
+                for klass in type(self.env[name]).__mro__
+            }
+            self.assertFalse(
+                {module for module in modules if is_suite_module(module)}, name
+            )
+        # a value of the wrong type for such a model is Odoo's business
+        self.assertFalse(hasattr(self.env["res.country"], "_oh_check_values"))
+        # the suite's own models and overrides do check
+        self.assertTrue(is_suite_module("sale_order_intake"))
+        self.assertFalse(is_suite_module("sale"))
+        self.assertFalse(is_suite_module("base_tier_validation"))
+        with self.assertRaisesRegex(ValidationError, "dictionary"):
+            self.env["sale.order"].create([5])

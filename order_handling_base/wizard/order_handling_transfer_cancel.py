@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class OrderHandlingTransferCancel(models.TransientModel):
     _name = "order.handling.transfer.cancel"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Cancel Transfer Slips"
 
     transfer_ids = fields.Many2many(

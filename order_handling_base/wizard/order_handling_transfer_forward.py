@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class OrderHandlingTransferForward(models.TransientModel):
     _name = "order.handling.transfer.forward"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Forward Transfer Slips"
 
     transfer_ids = fields.Many2many(

@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -19,7 +23,7 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values(vals_list)
+        check_values(self, vals_list)
         if not self.env.su:
             for vals in vals_list:
                 self._intake_check_protected({"intake_received_date"} & set(vals))
@@ -27,7 +31,7 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         if not self.env.su:
             self._intake_check_protected({"intake_received_date"} & set(vals))
         result = super().write(vals)

@@ -33,7 +33,9 @@ from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.order_handling_base.models.base import is_suite_module
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    is_suite_module,
+)
 from odoo.addons.sale_order_intake.models.sale_order import (
     PROTECTED_FIELDS as INTAKE_PROTECTED_FIELDS,
 )

@@ -18,6 +18,7 @@ class SaleCustomerComplaintStage(models.Model):
     stages can be renamed or re-ordered freely."""
 
     _name = "sale.customer.complaint.stage"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Complaint Stage"
     _order = "sequence, id"
 

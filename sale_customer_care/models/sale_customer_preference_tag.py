@@ -8,6 +8,7 @@ class SaleCustomerPreferenceTag(models.Model):
     'delivery before 10:00', 'wooden crates', 'English documents'."""
 
     _name = "sale.customer.preference.tag"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Customer Preference"
     _order = "name"
 

@@ -21,7 +21,7 @@ class SaleCustomerVisit(models.Model):
     link (Odoo ratings)."""
 
     _name = "sale.customer.visit"
-    _inherit = ["rating.mixin", "mail.activity.mixin"]
+    _inherit = ["order.handling.document.mixin", "rating.mixin", "mail.activity.mixin"]
     _description = "Customer Follow-up Visit"
     _order = "date_planned desc, id desc"
     _check_company_auto = True

@@ -12,6 +12,7 @@ class SaleCustomerComplaintReturn(models.TransientModel):
     and linked to the complaint."""
 
     _name = "sale.customer.complaint.return"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Return Goods of a Complaint"
 
     complaint_id = fields.Many2one(
@@ -152,6 +153,7 @@ class SaleCustomerComplaintReturn(models.TransientModel):
 
 class SaleCustomerComplaintReturnLine(models.TransientModel):
     _name = "sale.customer.complaint.return.line"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Return Goods of a Complaint: Line"
 
     wizard_id = fields.Many2one(

@@ -5,14 +5,12 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
     feedback_activities,
     schedule_activities,
 )
 
-ENGINEERING = "order_handling_base.group_engineering_supervisor"
-PROCESS = "order_handling_base.group_process_engineer"
-MANAGER = "order_handling_base.group_manager"
 # a change of these after approval resets the approvals (R4.1)
 PLAN_CONTENT_FIELDS = {"solution", "product_ids", "resolution", "supervisor_id"}
 ISSUE_DEPARTMENTS = ["purchasing", "quality", "production", "general_office"]
@@ -186,9 +184,9 @@ class SaleEngineeringPlan(models.Model):
         user = self.env.user
         if (
             self.env.su
-            or not user.has_group(PROCESS)
-            or user.has_group(ENGINEERING)
-            or user.has_group(MANAGER)
+            or not user.has_group(roles.PROCESS_ENGINEER)
+            or user.has_group(roles.ENGINEERING_SUPERVISOR)
+            or user.has_group(roles.MANAGER)
         ):
             return
         other = sorted(set(vals) - ROLLOUT_FIELDS)
@@ -217,7 +215,10 @@ class SaleEngineeringPlan(models.Model):
         if self.env.su:
             return
         user = self.env.user
-        if not (user.has_group(ENGINEERING) or user.has_group(MANAGER)):
+        if not (
+            user.has_group(roles.ENGINEERING_SUPERVISOR)
+            or user.has_group(roles.MANAGER)
+        ):
             raise AccessError(
                 self.env._("Only engineering supervisors act on product plans.")
             )
@@ -398,7 +399,7 @@ class SaleEngineeringPlan(models.Model):
             if not (
                 self.env.su
                 or self.env.user in (plan.process_engineer_id | plan.supervisor_id)
-                or self.env.user.has_group(MANAGER)
+                or self.env.user.has_group(roles.MANAGER)
             ):
                 raise AccessError(
                     self.env._("Only the plan's process engineer closes its rollout.")

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models import roles
+
 
 class SaleEngineeringPlanDeliverable(models.Model):
     """One document of a plan's technical package (R4.2): drawing, purchasing
@@ -98,7 +100,7 @@ class SaleEngineeringPlanDeliverable(models.Model):
                 self.env.su
                 or user
                 in (deliverable.responsible_id | deliverable.plan_id.supervisor_id)
-                or user.has_group("order_handling_base.group_manager")
+                or user.has_group(roles.MANAGER)
             ):
                 raise AccessError(
                     self.env._(

@@ -8,6 +8,7 @@ class SaleEngineeringPlanFollowup(models.Model):
     """An entry of the rollout log kept by the process engineer (R4.4)."""
 
     _name = "sale.engineering.plan.followup"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Product Plan Rollout Log"
     _order = "date desc, id desc"
 

@@ -8,6 +8,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models import roles
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    searched_values,
+)
+
 # fields whose change makes an approval worthless: while the order is under
 # (or after) approval as a quotation they are written only after the
 # approval is restarted (R7.1 "reset when the order is changed")
@@ -24,11 +29,7 @@ APPROVAL_FIELDS = {
 }
 # the groups with read access to change and cancel requests (all of them
 # have a sales right: requests carry prices)
-REQUEST_READERS = (
-    "order_handling_base.group_salesperson,"
-    "order_handling_base.group_logistics_clerk,"
-    "order_handling_base.group_manager"
-)
+REQUEST_READERS = ",".join((roles.SALESPERSON, roles.LOGISTICS_CLERK, roles.MANAGER))
 
 
 class SaleOrder(models.Model):
@@ -110,7 +111,7 @@ class SaleOrder(models.Model):
             )
 
     def _search_governance_new_customer(self, operator, value):
-        wanted = self._oh_search_values("governance_new_customer", operator, value)
+        wanted = searched_values(self, "governance_new_customer", operator, value)
         if len(wanted) != 1:
             return [(1, "=", 1)] if wanted else [(0, "=", 1)]
         # as computed: a customer is new on its orders while it has no

@@ -10,6 +10,7 @@ class SaleOrderAccessLog(models.Model):
     never changed nor deleted."""
 
     _name = "sale.order.access.log"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Archived Order Access Log"
     _order = "id desc"
     _check_company_auto = True

@@ -19,7 +19,12 @@ class SaleOrderAccessRequest(models.Model):
     the cron only marks expired grants and logs it."""
 
     _name = "sale.order.access.request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "order.handling.document.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+    ]
     _description = "Archived Order Access Request"
     _order = "id desc"
     _check_company_auto = True

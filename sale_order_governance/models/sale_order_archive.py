@@ -12,6 +12,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
 
+from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
 
 _logger = logging.getLogger(__name__)
@@ -21,9 +22,9 @@ _logger = logging.getLogger(__name__)
 SECRET_PARAM = "sale_order_governance.archive_secret"
 
 VERIFIERS = (
-    "order_handling_base.group_logistics_clerk",
-    "order_handling_base.group_sales_head",
-    "order_handling_base.group_manager",
+    roles.LOGISTICS_CLERK,
+    roles.SALES_HEAD,
+    roles.MANAGER,
 )
 
 
@@ -42,7 +43,7 @@ class SaleOrderArchive(models.Model):
     together with its checksum by whoever does not hold the secret."""
 
     _name = "sale.order.archive"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["order.handling.document.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Order Archive"
     _order = "id desc"
     _check_company_auto = True
@@ -356,9 +357,7 @@ class SaleOrderArchive(models.Model):
         """Hook: who is alerted of a tampered archive: the general managers
         and the sales heads of the archive's company."""
         self.ensure_one()
-        groups = self.env.ref(
-            "order_handling_base.group_general_manager"
-        ) | self.env.ref("order_handling_base.group_sales_head")
+        groups = self.env.ref(roles.GENERAL_MANAGER) | self.env.ref(roles.SALES_HEAD)
         return groups.users.filtered(
             lambda u: self.company_id in u.company_ids and not u.share
         )
@@ -383,7 +382,7 @@ class SaleOrderArchive(models.Model):
             # the head of the order's sales team acts on it; without one, the
             # general managers
             assignees = archive.order_id.team_id.user_id or users.filtered(
-                lambda u: u.has_group("order_handling_base.group_general_manager")
+                lambda u: u.has_group(roles.GENERAL_MANAGER)
             )
             assignments += [(archive, user, {"note": body}) for user in assignees]
         # one create for all archives and assignees

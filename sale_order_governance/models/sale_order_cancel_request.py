@@ -137,6 +137,7 @@ class SaleOrderCancelReason(models.Model):
     """Why orders are cancelled, on the customer's or the company's side."""
 
     _name = "sale.order.cancel.reason"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Cancel Reason"
     _order = "sequence, id"
 

@@ -372,6 +372,7 @@ class SaleOrderChangeRequestLine(models.Model):
     applied) and the new ones asked for."""
 
     _name = "sale.order.change.request.line"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Sale Order Change Request Line"
     _order = "request_id, id"
     _check_company_auto = True

@@ -3,6 +3,9 @@
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
 from odoo.addons.order_handling_base.models.trusted_scope import is_trusted
 
 # what an approver approved on a line
@@ -42,7 +45,7 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values(vals_list, other_fields=("order_id",))
+        check_values(self, vals_list, other_fields=("order_id",))
         orders = self.env["sale.order"].browse(
             {vals["order_id"] for vals in vals_list if vals.get("order_id")}
         )
@@ -51,7 +54,7 @@ class SaleOrderLine(models.Model):
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         self._governance_check_under_approval(
             self.order_id, APPROVAL_LINE_FIELDS.intersection(vals)
         )

@@ -7,6 +7,10 @@ from markupsafe import Markup
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
+
 from .sale_order_security import GovernanceExportGuard
 
 # key fields of an order line: changed on a confirmed order only through a
@@ -97,7 +101,7 @@ class SaleOrderLine(GovernanceExportGuard, models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values(vals_list, other_fields=("order_id",))
+        check_values(self, vals_list, other_fields=("order_id",))
         if not self.env.su:
             orders = self.env["sale.order"].browse(
                 {vals["order_id"] for vals in vals_list if vals.get("order_id")}
@@ -133,7 +137,7 @@ class SaleOrderLine(GovernanceExportGuard, models.Model):
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         self._governance_check_write(vals)
         # Odoo's tracking_disable switches this record off only for the
         # server (the change request keeps its own before/after record)

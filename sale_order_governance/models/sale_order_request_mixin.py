@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.addons.base_tier_validation.models.tier_validation import (
     BASE_EXCEPTION_FIELDS,
 )
+from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import feedback_activities
 
 STATES = [
@@ -14,8 +15,6 @@ STATES = [
     ("applied", "Applied"),
     ("cancelled", "Cancelled"),
 ]
-SALES_HEAD = "order_handling_base.group_sales_head"
-MANAGER = "order_handling_base.group_manager"
 # written by the request's own actions (in sudo), or by mail / tier validation
 WORKFLOW_FIELDS = {"state", "applied_uid", "applied_date", "name"}
 
@@ -31,7 +30,12 @@ class SaleOrderRequestMixin(models.AbstractModel):
     """
 
     _name = "sale.order.request.mixin"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "order.handling.document.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+    ]
     _description = "Sale Order Request"
     _order = "id desc"
     _check_company_auto = True
@@ -112,7 +116,11 @@ class SaleOrderRequestMixin(models.AbstractModel):
     @api.model
     def _is_privileged(self):
         user = self.env.user
-        return self.env.su or user.has_group(SALES_HEAD) or user.has_group(MANAGER)
+        return (
+            self.env.su
+            or user.has_group(roles.SALES_HEAD)
+            or user.has_group(roles.MANAGER)
+        )
 
     # ------------------------------------------------------------------
     # CRUD

@@ -5,6 +5,12 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.order_handling_base.models import roles
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+    searched_values,
+)
+
 EXPORT_GROUP = "sale_order_governance.group_export_order_data"
 # the one context the archive snapshot is read in (R7.6): no language (the
 # source terms of translatable names), no time zone, archived records
@@ -126,7 +132,7 @@ class SaleOrder(GovernanceExportGuard, models.Model):
         (ir.rule caches the evaluated domain), the expiry is compared with
         the database clock here, so an expired grant closes at its end date
         without waiting for the cron (R7.7)."""
-        wanted = self._oh_search_values("governance_granted_to_me", operator, value)
+        wanted = searched_values(self, "governance_granted_to_me", operator, value)
         if len(wanted) != 1:
             return [(1, "=", 1)] if wanted else [(0, "=", 1)]
         # the subquery reads the table: grants written in this transaction
@@ -200,7 +206,7 @@ class SaleOrder(GovernanceExportGuard, models.Model):
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         self._governance_check_write(vals)
         return super().write(vals)
 
@@ -278,9 +284,9 @@ class SaleOrder(GovernanceExportGuard, models.Model):
         return any(
             user.has_group(group)
             for group in (
-                "order_handling_base.group_logistics_clerk",
-                "order_handling_base.group_sales_head",
-                "order_handling_base.group_manager",
+                roles.LOGISTICS_CLERK,
+                roles.SALES_HEAD,
+                roles.MANAGER,
             )
         )
 

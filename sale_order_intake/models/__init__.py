@@ -7,6 +7,9 @@ from . import sale_order_intake_mail
 from . import res_company
 from . import res_config_settings
 from . import sale_order
+from . import sale_order_intake_check
+from . import sale_order_urgent
+from . import sale_order_delivery_date
 from . import sale_order_customer_confirmation
 from . import sale_order_line
 from . import sale_order_copy

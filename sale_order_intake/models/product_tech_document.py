@@ -7,7 +7,7 @@ class ProductTechDocument(models.Model):
     """One line of a product's technical-document checklist (R2.1, R4.5)."""
 
     _name = "product.tech.document"
-    _inherit = ["mail.thread"]
+    _inherit = ["order.handling.document.mixin", "mail.thread"]
     _description = "Product Technical Document"
     _order = "product_tmpl_id, sequence, id"
 

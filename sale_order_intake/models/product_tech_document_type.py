@@ -8,6 +8,7 @@ class ProductTechDocumentType(models.Model):
     a regular order: drawing, process, inspection standard, BOM, packaging…"""
 
     _name = "product.tech.document.type"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Technical Document Type"
     _order = "sequence, id"
 

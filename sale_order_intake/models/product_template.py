@@ -4,6 +4,10 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    searched_values,
+)
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -37,7 +41,7 @@ class ProductTemplate(models.Model):
             )
 
     def _search_tech_docs_complete(self, operator, value):
-        wanted = self._oh_search_values("tech_docs_complete", operator, value)
+        wanted = searched_values(self, "tech_docs_complete", operator, value)
         if len(wanted) != 1:
             # complete or not: every product, or none
             return [(1, "=", 1)] if wanted else [(0, "=", 1)]

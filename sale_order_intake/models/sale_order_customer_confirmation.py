@@ -25,6 +25,9 @@ from odoo.exceptions import AccessError
 from odoo.tools import format_list
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
 
 #: the customer's acceptance of a quotation, set by the portal only
 CUSTOMER_SIGNATURE_FIELDS = ("signature", "signed_by", "signed_on")
@@ -75,13 +78,13 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         if isinstance(vals_list, Iterator):
             vals_list = list(vals_list)  # read here and by the ORM
-        self._oh_check_values(vals_list)
+        check_values(self, vals_list)
         for vals in vals_list:
             self._check_customer_signature_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         self._check_customer_signature_vals(vals)
         return super().write(vals)
 
@@ -192,13 +195,13 @@ class IrAttachment(models.Model):
     def create(self, vals_list):
         if isinstance(vals_list, Iterator):
             vals_list = list(vals_list)  # read here and by the ORM
-        self._oh_check_values(vals_list)
+        check_values(self, vals_list)
         for vals in vals_list:
             self._check_customer_signature_attachment(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         if (
             self
             and SIGNATURE_ATTACHMENT_KEYS.intersection(vals)

@@ -7,6 +7,7 @@ class SaleOrderIntakeIssue(models.Model):
     """A problem found by the last intake check of an order."""
 
     _name = "sale.order.intake.issue"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Intake Check Issue"
     _order = "order_id, blocking desc, id"
 

@@ -10,7 +10,7 @@ class SaleOrderIntakeMail(models.Model):
     into a sale order or links it to an existing one."""
 
     _name = "sale.order.intake.mail"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["order.handling.document.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Received Order Document"
     _order = "received_date desc, id desc"
     _check_company_auto = True

@@ -29,6 +29,7 @@ class SaleOrderIntakeRule(models.Model):
     works on a whole batch of orders in a constant number of queries."""
 
     _name = "sale.order.intake.rule"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Intake Check"
     _order = "sequence, id"
 

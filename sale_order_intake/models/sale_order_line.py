@@ -6,6 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
+
 # written only by the intake check (in sudo)
 LINE_PROTECTED_FIELDS = {
     "intake_class",
@@ -71,7 +75,7 @@ class SaleOrderLine(models.Model):
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
-        self._oh_check_values([vals])
+        check_values(self, [vals])
         protected = LINE_PROTECTED_FIELDS.intersection(vals)
         if protected and not self.env.su:
             raise UserError(

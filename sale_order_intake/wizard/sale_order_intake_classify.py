@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class SaleOrderIntakeClassify(models.TransientModel):
     _name = "sale.order.intake.classify"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Change the Class of an Order"
 
     order_id = fields.Many2one("sale.order", required=True)

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class SaleOrderIntakeDate(models.TransientModel):
     _name = "sale.order.intake.date"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Propose a Delivery Date"
 
     order_id = fields.Many2one("sale.order", required=True)

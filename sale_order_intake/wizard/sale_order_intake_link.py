@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class SaleOrderIntakeLink(models.TransientModel):
     _name = "sale.order.intake.link"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Link a Received Document to an Order"
 
     mail_id = fields.Many2one("sale.order.intake.mail", required=True)

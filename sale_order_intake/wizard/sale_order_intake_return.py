@@ -5,6 +5,7 @@ from odoo import api, fields, models
 
 class SaleOrderIntakeReturn(models.TransientModel):
     _name = "sale.order.intake.return"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Return an Order to Sales"
 
     order_id = fields.Many2one("sale.order", required=True)

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class SaleOrderIntakeUrgent(models.TransientModel):
     _name = "sale.order.intake.urgent"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Assess an Urgent Order"
 
     order_id = fields.Many2one("sale.order", required=True)

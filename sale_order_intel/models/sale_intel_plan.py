@@ -12,7 +12,11 @@ class SaleIntelPlan(models.Model):
     results; marketing planning evaluates planned against actual."""
 
     _name = "sale.intel.plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.workflow.mixin",
+    ]
     _workflow_state_field = "state"
     _description = "Intelligence Marketing Plan"
     _order = "date_start desc, id desc"

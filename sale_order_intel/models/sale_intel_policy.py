@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.order_handling_base.models import roles
+
 
 class SaleIntelPolicy(models.Model):
     """Activity policy (活动方针, R9.1): for a period, the regions and channels
@@ -10,7 +12,11 @@ class SaleIntelPolicy(models.Model):
     expected of them. Decided (approved) by the sales head."""
 
     _name = "sale.intel.policy"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.workflow.mixin",
+    ]
     _workflow_state_field = "state"
     _workflow_protected_fields = ("approved_uid", "approved_date")
     _description = "Intelligence Activity Policy"
@@ -69,7 +75,7 @@ class SaleIntelPolicy(models.Model):
                 )
 
     def action_approve(self):
-        if not self.env.user.has_group("order_handling_base.group_sales_head"):
+        if not self.env.user.has_group(roles.SALES_HEAD):
             raise UserError(
                 self.env._("Only the head of the sales department approves a policy.")
             )
@@ -161,6 +167,7 @@ class SaleIntelPolicy(models.Model):
 
 class SaleIntelPolicyLine(models.Model):
     _name = "sale.intel.policy.line"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Intelligence Activity Assignment"
     _order = "policy_id, user_id, id"
     _check_company_auto = True
@@ -246,6 +253,7 @@ class SaleIntelPolicyLine(models.Model):
 
 class SaleIntelChannel(models.Model):
     _name = "sale.intel.channel"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Intelligence Channel"
     _order = "sequence, id"
 

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models import roles
+
 # written only by the workflow actions, never directly (even over RPC)
 WORKFLOW_FIELDS = {
     "state",
@@ -39,7 +41,11 @@ class SaleIntelReport(models.Model):
     administrators see it."""
 
     _name = "sale.intel.report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "order.handling.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.workflow.mixin",
+    ]
     _workflow_state_field = "state"
     _workflow_protected_fields = tuple(WORKFLOW_FIELDS - {"state"})
     _description = "Intelligence Report"
@@ -194,8 +200,8 @@ class SaleIntelReport(models.Model):
 
     def _is_marketing(self):
         user = self.env.user
-        return user.has_group("order_handling_base.group_marketing_planning") or (
-            user.has_group("order_handling_base.group_manager")
+        return user.has_group(roles.MARKETING_PLANNING) or (
+            user.has_group(roles.MANAGER)
         )
 
     # ------------------------------------------------------------------ CRUD

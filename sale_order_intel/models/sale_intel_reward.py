@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.order_handling_base.models import roles
+
 
 class SaleIntelReward(models.Model):
     """Reward ledger (奖励, R9.4): the information fee of a valuable report and
@@ -288,7 +290,7 @@ class SaleIntelReward(models.Model):
     def action_create_bill(self):
         """Vendor bill for an external provider's approved reward."""
         self._check_state(["approved"])
-        if not self.env.user.has_group("order_handling_base.group_marketing_planning"):
+        if not self.env.user.has_group(roles.MARKETING_PLANNING):
             self._check_manager()
         moves = self.env["account.move"]
         for reward in self:
@@ -346,14 +348,14 @@ class SaleIntelReward(models.Model):
         }
 
     def _check_manager(self):
-        if not self.env.user.has_group("order_handling_base.group_manager"):
+        if not self.env.user.has_group(roles.MANAGER):
             raise UserError(
                 self.env._("Only marketing planning or an administrator pays rewards.")
             )
 
     def action_mark_paid(self):
         self._check_state(["approved"])
-        if not self.env.user.has_group("order_handling_base.group_marketing_planning"):
+        if not self.env.user.has_group(roles.MARKETING_PLANNING):
             self._check_manager()
         for reward in self:
             if reward.provider_id and not reward.bill_id:
@@ -371,7 +373,7 @@ class SaleIntelReward(models.Model):
 
     def action_cancel(self):
         self._check_state(["to_approve", "approved"])
-        if not self.env.user.has_group("order_handling_base.group_marketing_planning"):
+        if not self.env.user.has_group(roles.MARKETING_PLANNING):
             self._check_manager()
         self._workflow_write({"state": "cancel"})
         return True

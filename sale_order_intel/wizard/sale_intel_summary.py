@@ -11,6 +11,7 @@ class SaleIntelSummary(models.TransientModel):
     they were evaluated and converted, plans, rewards, policy compliance."""
 
     _name = "sale.intel.summary"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Monthly Intelligence Summary"
 
     company_id = fields.Many2one(

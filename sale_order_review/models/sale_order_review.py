@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
     feedback_activities,
     schedule_activities,
@@ -17,9 +18,6 @@ DECISIONS = [
     ("accept_conditions", "Accept with conditions"),
     ("reject", "Reject"),
 ]
-WORKSHOP = "order_handling_base.group_workshop_supervisor"
-ENGINEERING = "order_handling_base.group_engineering_supervisor"
-MANAGER = "order_handling_base.group_manager"
 # written only by the review's actions (in sudo, after their checks)
 PROTECTED_FIELDS = {
     "state",
@@ -174,9 +172,13 @@ class SaleOrderReview(models.Model):
         """The reviewer is decided by role and department: the supervisor
         role of the order's class, in the reviewing department."""
         self.ensure_one()
-        if user.has_group(MANAGER):
+        if user.has_group(roles.MANAGER):
             return True
-        group = ENGINEERING if self.order_class == "non_regular" else WORKSHOP
+        group = (
+            roles.ENGINEERING_SUPERVISOR
+            if self.order_class == "non_regular"
+            else roles.WORKSHOP_SUPERVISOR
+        )
         return user.has_group(group) and self.department_id._is_member(user)
 
     def _check_reviewer(self):
@@ -188,9 +190,9 @@ class SaleOrderReview(models.Model):
                     self.env._(
                         "Only the %(role)s of %(department)s reviews %(review)s.",
                         role=self.env.ref(
-                            ENGINEERING
+                            roles.ENGINEERING_SUPERVISOR
                             if review.order_class == "non_regular"
-                            else WORKSHOP
+                            else roles.WORKSHOP_SUPERVISOR
                         ).name,
                         department=review.department_id.name,
                         review=review.name,

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-GENERAL_MANAGER = "order_handling_base.group_general_manager"
+from odoo.addons.order_handling_base.models import roles
 
 
 class SaleOrderReviewMeeting(models.Model):
@@ -186,7 +186,7 @@ class SaleOrderReviewMeeting(models.Model):
                     )
                 )
         self.sudo().write({"state": "resolved", "resolution_uid": self.env.uid})
-        gm_group = self.env.ref(GENERAL_MANAGER)
+        gm_group = self.env.ref(roles.GENERAL_MANAGER)
         for meeting in self:
             for manager in gm_group.users.filtered(
                 lambda u, c=meeting.company_id: c in u.company_ids
@@ -203,7 +203,7 @@ class SaleOrderReviewMeeting(models.Model):
         review: make → accepted with what to make as conditions, not make →
         rejected (R3.2, R3.3)."""
         self._check_state(["resolved"])
-        if not (self.env.su or self.env.user.has_group(GENERAL_MANAGER)):
+        if not (self.env.su or self.env.user.has_group(roles.GENERAL_MANAGER)):
             raise AccessError(
                 self.env._("Only the general manager approves review resolutions.")
             )
@@ -240,6 +240,7 @@ class SaleOrderReviewOpinion(models.Model):
     """One department's opinion in a review meeting."""
 
     _name = "sale.order.review.opinion"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Review Meeting Opinion"
     _order = "meeting_id, id"
 
@@ -295,7 +296,7 @@ class SaleOrderReviewOpinion(models.Model):
                 )
             if not (
                 opinion.department_id._is_member(self.env.user)
-                or self.env.user.has_group("order_handling_base.group_manager")
+                or self.env.user.has_group(roles.MANAGER)
                 or opinion.meeting_id.review_id._is_reviewer(self.env.user)
             ):
                 raise AccessError(

@@ -20,7 +20,7 @@ class SaleTarget(models.Model):
     the ``sale.target.report`` SQL view (R10.2)."""
 
     _name = "sale.target"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["order.handling.document.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Sales Target"
     _order = "date_from desc, scope, team_id, user_id, id"
     _check_company_auto = True

@@ -25,6 +25,7 @@ class SaleTargetDistribution(models.Model):
     as percentages that add up to 100."""
 
     _name = "sale.target.distribution"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Sales Target Distribution Template"
     _order = "sequence, name, id"
     _check_company_auto = True
@@ -82,6 +83,7 @@ class SaleTargetDistribution(models.Model):
 
 class SaleTargetDistributionLine(models.Model):
     _name = "sale.target.distribution.line"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Sales Target Distribution Month"
     _order = "distribution_id, sequence, id"
 

@@ -9,6 +9,7 @@ class SaleTargetPeriod(models.Model):
     clipped to its month). Months belong to a quarter, weeks to a month."""
 
     _name = "sale.target.period"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Sales Target Period"
     _order = "target_id, date_from, period_type, id"
     _check_company_auto = True

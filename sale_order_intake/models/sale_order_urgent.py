@@ -1,0 +1,203 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Urgent orders (紧急订单流程, R6): the request, the feasibility assessment,
+the alerts to the departments and the monitoring of the deadline."""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime
+
+from odoo.addons.order_handling_base.models import roles
+from odoo.addons.order_handling_base.models.mail_batch import (
+    schedule_activities,
+)
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    intake_urgent = fields.Boolean(
+        string="Urgent",
+        tracking=True,
+        copy=False,
+        help="The customer needs the order urgently: it is assessed for "
+        "feasibility and, once accepted, handled first everywhere (R6).",
+    )
+    urgency_level = fields.Selection(
+        [("1", "High"), ("2", "Critical")], default="1", tracking=True, copy=False
+    )
+    urgent_deadline = fields.Datetime(
+        string="Needed By", tracking=True, copy=False, index="btree_not_null"
+    )
+    urgency_assessor_id = fields.Many2one(
+        "res.users",
+        string="Feasibility Assessed By",
+        tracking=True,
+        copy=False,
+        domain="[('share', '=', False)]",
+        help="The person named to assess urgency and feasibility (resources, "
+        "capacity).",
+    )
+    urgency_decision = fields.Selection(
+        [("accepted", "Feasible: accepted"), ("refused", "Not feasible")],
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    urgency_assessment = fields.Text(
+        string="Feasibility Assessment", readonly=True, copy=False
+    )
+    urgency_decision_uid = fields.Many2one(
+        "res.users", string="Decided By", readonly=True, copy=False
+    )
+    urgency_decision_date = fields.Datetime(
+        string="Decided On", readonly=True, copy=False
+    )
+    urgent_escalated = fields.Boolean(readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Urgent orders (R6)
+    # ------------------------------------------------------------------
+
+    @api.constrains("intake_urgent", "urgent_deadline")
+    def _check_urgent_deadline(self):
+        for order in self.filtered("intake_urgent"):
+            if not order.urgent_deadline:
+                raise ValidationError(
+                    self.env._("An urgent order needs the date it is needed by.")
+                )
+
+    def action_urgent_assess(self, decision=None, assessment=None):
+        """The named person decides whether the urgent order is feasible
+        (R6.1); an accepted one alerts the departments at once (R6.2). The
+        assessor (often a supervisor) reads the order's copy, not the order
+        (R7.4): the caller must read the copy; the checks below are the
+        caller's (``self`` may be sudo, the user stays the caller)."""
+        self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        return self.sudo()._urgent_assess(decision, assessment)
+
+    def _urgent_assess(self, decision=None, assessment=None):
+        """``action_urgent_assess`` once the caller may read the copy."""
+        if not isinstance(decision, str) or decision not in ("accepted", "refused"):
+            raise UserError(self.env._("Decide: feasible (accepted) or not."))
+        if not isinstance(assessment, str) or not assessment.strip():
+            raise UserError(
+                self.env._("Write the assessment: resources, capacity, risks.")
+            )
+        is_manager = self.env.user.has_group(roles.MANAGER)
+        for order in self:
+            if not order.intake_urgent:
+                raise UserError(self.env._("Order %s is not urgent.", order.name))
+            if order.urgency_decision:
+                raise UserError(
+                    self.env._(
+                        "The urgency of order %s is already decided.", order.name
+                    )
+                )
+            if order.intake_stage in ("done", "cancelled"):
+                raise UserError(self.env._("Order %s is closed.", order.name))
+            if not is_manager and self.env.user != order.urgency_assessor_id:
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s, named to assess order %(order)s, can "
+                        "decide its urgency.",
+                        user=order.urgency_assessor_id.name or "?",
+                        order=order.name,
+                    )
+                )
+        self.sudo().write(
+            {
+                "urgency_decision": decision,
+                "urgency_assessment": assessment.strip(),
+                "urgency_decision_uid": self.env.uid,
+                "urgency_decision_date": fields.Datetime.now(),
+            }
+        )
+        accepted = self.filtered(lambda o: o.urgency_decision == "accepted")
+        accepted._urgent_alert_departments()
+        for order in self - accepted:
+            order.sudo().message_post(
+                body=self.env._(
+                    "Urgent handling refused: %s", order.urgency_assessment
+                ),
+                partner_ids=order.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _urgent_department_codes(self):
+        """Hook: departments alerted when an urgent order is accepted."""
+        self.ensure_one()
+        return ["logistics", "quality", "warehouse", "production", "engineering"]
+
+    def _urgent_alert_departments(self):
+        """Message and activity for the departments' responsible users, and
+        urgent priority on the slips already sent."""
+        Department = self.env["order.handling.department"]
+        for order in self:
+            departments = Department.sudo().search(
+                [
+                    ("company_id", "=", order.company_id.id),
+                    ("code", "in", order._urgent_department_codes()),
+                ]
+            )
+            body = self.env._(
+                "URGENT order accepted: needed by %(deadline)s. %(note)s",
+                deadline=format_datetime(order.env, order.urgent_deadline),
+                note=order.urgency_assessment,
+            )
+            # sales on the order; the departments, who read no order, on its
+            # copy (message and activity; no assignment e-mail)
+            order.sudo().message_post(
+                body=body,
+                partner_ids=order.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            self.env["sale.order.copy"].browse(order.id)._notify_departments(
+                departments,
+                body,
+                activity={
+                    "act_type_xmlid": (
+                        "sale_order_intake.mail_activity_type_intake_urgent"
+                    ),
+                    "date_deadline": fields.Date.to_date(order.urgent_deadline),
+                },
+            )
+            order.transfer_slip_ids.filtered(
+                lambda s: s.state in ("sent", "acknowledged")
+            ).sudo().write({"priority": "1"})
+        self._urgent_prioritise_pickings()
+
+    def _urgent_prioritise_pickings(self):
+        """Open pickings of accepted urgent orders are picked first (R5.2,
+        R6.2); Odoo orders pickings by priority, then scheduled date."""
+        self.sudo().filtered(lambda o: o.intake_priority == "1").picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        ).sudo().write({"priority": "1"})
+
+    @api.model
+    def _cron_urgent_monitor(self):
+        """Escalate accepted urgent orders whose deadline passed before they
+        were completed: once per order (safe to run twice)."""
+        late = self.search(
+            [
+                ("intake_priority", "=", "1"),
+                ("urgent_deadline", "<", fields.Datetime.now()),
+                ("intake_stage", "not in", ("done", "cancelled")),
+                ("urgent_escalated", "=", False),
+            ]
+        )
+        late.sudo().write({"urgent_escalated": True})
+        for order in late:
+            users = order.intake_clerk_id | order.team_id.user_id
+            order.sudo().message_post(
+                body=self.env._("Urgent order past its deadline and not completed."),
+                partner_ids=users.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            # the message above tells them: no assignment e-mail
+            schedule_activities(
+                [(order, user) for user in users],
+                "order_handling_base.mail_activity_type_sla_escalation",
+            )
+        return late

@@ -21,6 +21,34 @@ class OrderHandlingKpiMixin(models.AbstractModel):
     # rate field -> (numerator field, denominator field), in percent
     _kpi_ratios = {}
 
+    @staticmethod
+    def _kpi_company_tz_query():
+        """A query of ``(company_id, tz)``: the time zone of each company (its
+        partner's), ``UTC`` when it has none. The months of the KPI views are
+        months of this time zone, whoever reads them. The name is one of
+        pytz's (the partner's selection), which PostgreSQL knows, as Odoo's
+        own grouping by month in the reader's time zone relies on; checking
+        it against ``pg_timezone_names`` would cost a scan of the time zone
+        database (about 0.1 s) on every read."""
+        return SQL(
+            """
+            SELECT c.id AS company_id, COALESCE(NULLIF(cp.tz, ''), 'UTC') AS tz
+              FROM res_company c
+              JOIN res_partner cp ON cp.id = c.partner_id
+            """
+        )
+
+    @staticmethod
+    def _kpi_local(timestamp, tz):
+        """SQL: the UTC ``timestamp`` column as a local time of ``tz``."""
+        return SQL("((%s) AT TIME ZONE 'UTC' AT TIME ZONE %s)", timestamp, tz)
+
+    @classmethod
+    def _kpi_month(cls, timestamp, tz):
+        """SQL: the first day of the month of ``timestamp`` in ``tz`` (a
+        date: grouped by month it is the same month for every reader)."""
+        return SQL("date_trunc('month', %s)::date", cls._kpi_local(timestamp, tz))
+
     def _read_group_select(self, aggregate_spec, query):
         fname = aggregate_spec.split(":")[0]
         if fname in self._kpi_ratios:

@@ -55,6 +55,8 @@ class OrderHandlingKpiApproval(models.Model):
         ],
         "sale.engineering.plan": ["order_id", "company_id"],
         "sale.order": ["partner_id", "user_id", "team_id", "intake_class"],
+        "res.company": ["partner_id"],
+        "res.partner": ["commercial_partner_id", "tz"],
     }
 
     kind = fields.Selection(KINDS, readonly=True)
@@ -79,28 +81,51 @@ class OrderHandlingKpiApproval(models.Model):
     )
     outcome = fields.Selection(OUTCOMES, readonly=True)
     date_requested = fields.Datetime(string="Requested On", readonly=True)
-    date_done = fields.Datetime(string="Decided On", readonly=True)
+    date_done = fields.Datetime(
+        string="Decided On",
+        readonly=True,
+        help="When the review or step was approved or rejected; empty while "
+        "pending or when cancelled.",
+    )
+    month_requested = fields.Date(
+        string="Requested Month",
+        readonly=True,
+        help="Month of 'Requested On' in the company's time zone.",
+    )
+    month_done = fields.Date(
+        string="Decided Month",
+        readonly=True,
+        help="Month of 'Decided On' in the company's time zone.",
+    )
     lead_hours = fields.Float(
         string="Lead Time (h)",
         readonly=True,
         aggregator="avg",
         help="Hours from request to decision; empty while pending.",
     )
-    nbr = fields.Integer(string="# Requests", readonly=True)
-    done_count = fields.Integer(string="# Decided", readonly=True)
-    pending_count = fields.Integer(string="# Pending", readonly=True)
+    nbr = fields.Integer(string="# Requests", readonly=True, aggregator="sum")
+    done_count = fields.Integer(string="# Decided", readonly=True, aggregator="sum")
+    pending_count = fields.Integer(string="# Pending", readonly=True, aggregator="sum")
 
     @property
     def _table_query(self):
+        tz = SQL("COALESCE(ctz.tz, 'UTC')")
         return SQL(
             """
-            WITH steps AS (
+            WITH company_tz AS (%(company_tz)s), steps AS (
+                -- seconds: create_date is the start of the transaction (with
+                -- microseconds), a decision date the clock truncated to the
+                -- second; a step created and decided within one second would
+                -- otherwise last less than nothing
                 SELECT t.id, t.model, t.res_id, t.status, t.done_by,
-                       t.definition_id, t.reviewed_date,
-                       COALESCE(LAG(t.reviewed_date) OVER (
-                                    PARTITION BY t.model, t.res_id
-                                    ORDER BY t.sequence, t.id),
-                                t.create_date) AS date_requested
+                       t.definition_id,
+                       date_trunc('second', t.create_date) AS date_created,
+                       CASE WHEN t.status IN ('approved', 'rejected')
+                            THEN t.reviewed_date END AS date_done,
+                       LAG(CASE WHEN t.status = 'approved'
+                                THEN t.reviewed_date END) OVER (
+                           PARTITION BY t.model, t.res_id
+                           ORDER BY t.sequence, t.id) AS date_previous
                   FROM tier_review t
                  WHERE t.model IN ('sale.engineering.plan', 'sale.order')
             ), rows AS (
@@ -118,8 +143,9 @@ class OrderHandlingKpiApproval(models.Model):
                                     WHEN 'rejected' THEN 'rejected'
                                     WHEN 'cancelled' THEN 'cancelled'
                                     ELSE 'pending' END AS outcome,
-                       r.create_date AS date_requested,
-                       r.decision_date AS date_done
+                       date_trunc('second', r.create_date) AS date_requested,
+                       CASE WHEN r.state IN ('accepted', 'rejected')
+                            THEN r.decision_date END AS date_done
                   FROM sale_order_review r
                 UNION ALL
                 SELECT s.id * 2 + 1,
@@ -137,9 +163,16 @@ class OrderHandlingKpiApproval(models.Model):
                                      WHEN 'rejected' THEN 'rejected'
                                      WHEN 'cancel' THEN 'cancelled'
                                      ELSE 'pending' END,
-                       s.date_requested,
-                       CASE WHEN s.status IN ('approved', 'rejected')
-                            THEN s.reviewed_date END
+                       -- a step waits from the request, or from the approval
+                       -- of the step before it when that came later; a step
+                       -- decided before the previous one (an approver who
+                       -- may skip the order) waited from the request
+                       CASE WHEN s.date_previous > s.date_created
+                                 AND s.date_previous
+                                     <= COALESCE(s.date_done, s.date_previous)
+                            THEN s.date_previous
+                            ELSE s.date_created END,
+                       s.date_done
                   FROM steps s
                   LEFT JOIN sale_engineering_plan p
                          ON s.model = 'sale.engineering.plan' AND p.id = s.res_id
@@ -154,6 +187,8 @@ class OrderHandlingKpiApproval(models.Model):
                    o.user_id, o.team_id, rows.department_id, rows.approver_id,
                    rows.order_class, rows.outcome, rows.date_requested,
                    rows.date_done,
+                   %(month_requested)s AS month_requested,
+                   %(month_done)s AS month_done,
                    EXTRACT(EPOCH FROM rows.date_done - rows.date_requested)
                        / 3600.0 AS lead_hours,
                    1 AS nbr,
@@ -162,7 +197,11 @@ class OrderHandlingKpiApproval(models.Model):
               FROM rows
               JOIN sale_order o ON o.id = rows.order_id
               JOIN res_partner rp ON rp.id = o.partner_id
-            """
+              LEFT JOIN company_tz ctz ON ctz.company_id = rows.company_id
+            """,
+            company_tz=self._kpi_company_tz_query(),
+            month_requested=self._kpi_month(SQL("rows.date_requested"), tz),
+            month_done=self._kpi_month(SQL("rows.date_done"), tz),
         )
 
     def action_open_documents(self):

@@ -27,12 +27,15 @@ class OrderHandlingKpiIntel(models.Model):
             "intel_type",
             "channel_id",
             "date_report",
+            "submitted_date",
             "state",
             "evaluated_date",
             "is_valuable",
             "expected_amount",
         ],
         "sale.order": ["intel_report_id", "state", "amount_untaxed", "currency_rate"],
+        "res.company": ["partner_id"],
+        "res.partner": ["tz"],
     }
     _kpi_ratios = {
         "conversion_rate": ("converted_count", "nbr"),
@@ -65,12 +68,25 @@ class OrderHandlingKpiIntel(models.Model):
         "sale.intel.channel", string="Intelligence Channel", readonly=True
     )
     date_report = fields.Date(string="Report Date", readonly=True)
-    nbr = fields.Integer(string="# Reports", readonly=True)
-    evaluated_count = fields.Integer(string="# Evaluated", readonly=True)
-    valuable_count = fields.Integer(string="# Valuable", readonly=True)
-    converted_count = fields.Integer(string="# Turned into Orders", readonly=True)
+    date_submitted = fields.Datetime(string="Submitted On", readonly=True)
+    month_submitted = fields.Date(
+        string="Submitted Month",
+        readonly=True,
+        help="Month the report was submitted, in the company's time zone (the "
+        "report date is typed by the reporter and may lie ahead).",
+    )
+    nbr = fields.Integer(string="# Reports", readonly=True, aggregator="sum")
+    evaluated_count = fields.Integer(
+        string="# Evaluated", readonly=True, aggregator="sum"
+    )
+    valuable_count = fields.Integer(
+        string="# Valuable", readonly=True, aggregator="sum"
+    )
+    converted_count = fields.Integer(
+        string="# Turned into Orders", readonly=True, aggregator="sum"
+    )
     converted_valuable_count = fields.Integer(
-        string="# Valuable Turned into Orders", readonly=True
+        string="# Valuable Turned into Orders", readonly=True, aggregator="sum"
     )
     expected_amount = fields.Monetary(string="Expected Value", readonly=True)
     order_amount = fields.Monetary(
@@ -90,8 +106,10 @@ class OrderHandlingKpiIntel(models.Model):
 
     @property
     def _table_query(self):
+        tz = SQL("COALESCE(ctz.tz, 'UTC')")
         return SQL(
             """
+            WITH company_tz AS (%(company_tz)s)
             SELECT r.id,
                    r.id AS report_id,
                    r.company_id,
@@ -101,6 +119,10 @@ class OrderHandlingKpiIntel(models.Model):
                    r.intel_type,
                    r.channel_id,
                    r.date_report,
+                   r.submitted_date AS date_submitted,
+                   COALESCE(%(month_submitted)s,
+                            date_trunc('month', LEAST(r.date_report, %(today)s))::date)
+                       AS month_submitted,
                    1 AS nbr,
                    (r.evaluated_date IS NOT NULL)::int AS evaluated_count,
                    (r.evaluated_date IS NOT NULL
@@ -119,6 +141,7 @@ class OrderHandlingKpiIntel(models.Model):
                        AS valuable_conversion_rate
               FROM sale_intel_report r
               JOIN res_company c ON c.id = r.company_id
+              LEFT JOIN company_tz ctz ON ctz.company_id = r.company_id
               CROSS JOIN LATERAL (
                 SELECT COUNT(*) AS nbr,
                        COALESCE(SUM(so.amount_untaxed
@@ -129,7 +152,10 @@ class OrderHandlingKpiIntel(models.Model):
                    AND so.state = 'sale'
               ) o
              WHERE r.state != 'draft'
-            """
+            """,
+            company_tz=self._kpi_company_tz_query(),
+            month_submitted=self._kpi_month(SQL("r.submitted_date"), tz),
+            today=SQL("(NOW() AT TIME ZONE %s)::date", tz),
         )
 
     def action_open_reports(self):

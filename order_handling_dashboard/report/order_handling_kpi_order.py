@@ -55,6 +55,8 @@ class OrderHandlingKpiOrder(models.Model):
         "stock.picking": ["sale_id", "state", "date_done", "picking_type_id"],
         "sale.customer.complaint": ["order_id", "category"],
         "rma": ["order_id", "state"],
+        "res.company": ["partner_id"],
+        "res.partner": ["commercial_partner_id", "tz"],
     }
     _kpi_ratios = {
         "first_pass_rate": ("first_pass_count", "checked_count"),
@@ -94,43 +96,92 @@ class OrderHandlingKpiOrder(models.Model):
         readonly=True,
         help="Completion of the last delivery of a fully delivered order.",
     )
-    order_count = fields.Integer(string="# Orders", readonly=True)
+    date_due = fields.Datetime(
+        string="Due On",
+        readonly=True,
+        help="When a confirmed order fell due for the fill rate: shipped in "
+        "full, or its commitment day passed, whichever came first. Empty "
+        "while the order is not due.",
+    )
+    month_received = fields.Date(
+        string="Received Month",
+        readonly=True,
+        help="Month of 'Received On' in the company's time zone.",
+    )
+    month_replied = fields.Date(
+        string="Date Reply Month",
+        readonly=True,
+        help="Month of 'Date Replied On' in the company's time zone.",
+    )
+    month_shipped = fields.Date(
+        string="Shipped Month",
+        readonly=True,
+        help="Month of 'Shipped On' in the company's time zone.",
+    )
+    month_due = fields.Date(
+        string="Due Month",
+        readonly=True,
+        help="Month of 'Due On' in the company's time zone (never a month to come).",
+    )
+    order_count = fields.Integer(string="# Orders", readonly=True, aggregator="sum")
     reply_hours = fields.Float(
         string="Received to Date Reply (h)", readonly=True, aggregator="avg"
     )
     ship_hours = fields.Float(
         string="Received to Shipped (h)", readonly=True, aggregator="avg"
     )
-    checked_count = fields.Integer(string="# Checked", readonly=True)
-    first_pass_count = fields.Integer(string="# Passed First Time", readonly=True)
+    checked_count = fields.Integer(string="# Checked", readonly=True, aggregator="sum")
+    first_pass_count = fields.Integer(
+        string="# Passed First Time", readonly=True, aggregator="sum"
+    )
     first_pass_rate = fields.Float(
         string="First-pass Accuracy (%)", readonly=True, aggregator="avg"
     )
-    qty_due = fields.Float(string="Qty Ordered (due)", readonly=True)
-    qty_filled = fields.Float(string="Qty Delivered (due)", readonly=True)
+    qty_due = fields.Float(string="Qty Ordered (due)", readonly=True, aggregator="sum")
+    qty_filled = fields.Float(
+        string="Qty Delivered (due)", readonly=True, aggregator="sum"
+    )
     fill_rate = fields.Float(string="Fill Rate (%)", readonly=True, aggregator="avg")
-    line_due_count = fields.Integer(string="# Lines (due)", readonly=True)
+    line_due_count = fields.Integer(
+        string="# Lines (due)", readonly=True, aggregator="sum"
+    )
     line_complete_count = fields.Integer(
-        string="# Lines Delivered Complete", readonly=True
+        string="# Lines Delivered Complete", readonly=True, aggregator="sum"
     )
     line_fill_rate = fields.Float(
         string="Line Fill Rate (%)", readonly=True, aggregator="avg"
     )
-    qty_checked = fields.Float(string="Qty Ordered (checked)", readonly=True)
-    qty_available_intake = fields.Float(string="Qty Available at Intake", readonly=True)
+    qty_checked = fields.Float(
+        string="Qty Ordered (checked)", readonly=True, aggregator="sum"
+    )
+    qty_available_intake = fields.Float(
+        string="Qty Available at Intake", readonly=True, aggregator="sum"
+    )
     stock_fill_rate = fields.Float(
         string="Fill Rate at Intake (%)", readonly=True, aggregator="avg"
     )
-    shipped_count = fields.Integer(string="# Shipped", readonly=True)
-    on_time_base = fields.Integer(string="# Shipped with Commitment", readonly=True)
-    on_time_count = fields.Integer(string="# Shipped on Time", readonly=True)
+    shipped_count = fields.Integer(string="# Shipped", readonly=True, aggregator="sum")
+    on_time_base = fields.Integer(
+        string="# Shipped with Commitment", readonly=True, aggregator="sum"
+    )
+    on_time_count = fields.Integer(
+        string="# Shipped on Time", readonly=True, aggregator="sum"
+    )
     on_time_rate = fields.Float(
         string="On-time Delivery (%)", readonly=True, aggregator="avg"
     )
-    complaint_count = fields.Integer(string="# With Complaint", readonly=True)
-    wrong_item_count = fields.Integer(string="# Wrong Goods", readonly=True)
-    correct_supply_count = fields.Integer(string="# Supplied Correctly", readonly=True)
-    returned_count = fields.Integer(string="# Returned", readonly=True)
+    complaint_count = fields.Integer(
+        string="# With Complaint", readonly=True, aggregator="sum"
+    )
+    wrong_item_count = fields.Integer(
+        string="# Wrong Goods", readonly=True, aggregator="sum"
+    )
+    correct_supply_count = fields.Integer(
+        string="# Supplied Correctly", readonly=True, aggregator="sum"
+    )
+    returned_count = fields.Integer(
+        string="# Returned", readonly=True, aggregator="sum"
+    )
     supply_accuracy = fields.Float(
         string="Supply Accuracy (%)", readonly=True, aggregator="avg"
     )
@@ -153,8 +204,12 @@ class OrderHandlingKpiOrder(models.Model):
 
     @property
     def _table_query(self):
+        tz = SQL("COALESCE(ctz.tz, 'UTC')")
+        local = self._kpi_local
+        month = self._kpi_month
         return SQL(
             """
+            WITH company_tz AS (%(company_tz)s)
             SELECT so.id AS id,
                    so.id AS order_id,
                    so.company_id,
@@ -166,11 +221,16 @@ class OrderHandlingKpiOrder(models.Model):
                    so.intake_priority AS priority,
                    so.intake_stage,
                    so.intake_received_date AS date_received,
-                   so.delivery_date_replied_date AS date_replied,
+                   reply.date_replied,
                    so.commitment_date AS date_commitment,
                    ship.date_shipped,
+                   flag.date_due,
+                   %(month_received)s AS month_received,
+                   %(month_replied)s AS month_replied,
+                   %(month_shipped)s AS month_shipped,
+                   %(month_due)s AS month_due,
                    1 AS order_count,
-                   EXTRACT(EPOCH FROM so.delivery_date_replied_date
+                   EXTRACT(EPOCH FROM reply.date_replied
                                       - so.intake_received_date) / 3600.0
                        AS reply_hours,
                    EXTRACT(EPOCH FROM ship.date_shipped
@@ -214,6 +274,7 @@ class OrderHandlingKpiOrder(models.Model):
                        AS return_rate
               FROM sale_order so
               JOIN res_partner rp ON rp.id = so.partner_id
+              LEFT JOIN company_tz ctz ON ctz.company_id = so.company_id
               LEFT JOIN LATERAL (
                 SELECT COALESCE(SUM(l.product_uom_qty), 0) AS qty,
                        COALESCE(SUM(LEAST(l.qty_delivered, l.product_uom_qty)), 0)
@@ -244,8 +305,19 @@ class OrderHandlingKpiOrder(models.Model):
                  ORDER BY l.price_subtotal DESC, l.id
                  LIMIT 1
               ) main ON TRUE
+              -- both ends of a cycle time are events of this order: a reply
+              -- or a shipment dated before the order was received is not
+              -- the end of its cycle (NULL, never a negative time)
+              CROSS JOIN LATERAL (
+                SELECT CASE WHEN so.delivery_date_replied_date
+                                 >= so.intake_received_date
+                            THEN so.delivery_date_replied_date END
+                           AS date_replied
+              ) reply
               LEFT JOIN LATERAL (
-                SELECT MAX(p.date_done) AS date_shipped
+                SELECT MAX(p.date_done) AS date_done,
+                       CASE WHEN MAX(p.date_done) >= so.intake_received_date
+                            THEN MAX(p.date_done) END AS date_shipped
                   FROM stock_picking p
                   JOIN stock_picking_type t ON t.id = p.picking_type_id
                  WHERE p.sale_id = so.id
@@ -265,20 +337,39 @@ class OrderHandlingKpiOrder(models.Model):
                  WHERE r.order_id = so.id
                    AND r.state != 'cancelled'
               ) ret ON TRUE
+              -- days of the time zone of the company: a commitment date is a day
+              -- (stored as its local midnight in UTC), met by a shipment on
+              -- that day, and past once that day is over
+              CROSS JOIN LATERAL (
+                SELECT %(commitment_day)s AS commitment_day,
+                       %(shipped_day)s AS shipped_day,
+                       %(today)s AS today
+              ) dd
+              CROSS JOIN LATERAL (
+                SELECT (so.commitment_date IS NOT NULL
+                        AND dd.commitment_day < dd.today) AS overdue
+              ) past
               CROSS JOIN LATERAL (
                 SELECT (so.intake_checked_date IS NOT NULL
                         OR COALESCE(so.intake_return_count, 0) > 0)::int AS checked,
                        (so.intake_checked_date IS NOT NULL
                         AND COALESCE(so.intake_return_count, 0) = 0)::int AS first_pass,
                        (so.state = 'sale'
-                        AND (so.delivery_status = 'full'
-                             OR so.commitment_date < (NOW() AT TIME ZONE 'UTC'))
-                       )::int AS due,
+                        AND (so.delivery_status = 'full' OR past.overdue))::int AS due,
+                       -- when the order fell due: shipped in full, or its
+                       -- commitment day passed, whichever came first (never
+                       -- a date to come)
+                       CASE WHEN so.state = 'sale'
+                                 AND (so.delivery_status = 'full' OR past.overdue)
+                            THEN LEAST(ship.date_done,
+                                       CASE WHEN past.overdue
+                                            THEN so.commitment_date END)
+                       END AS date_due,
                        (ship.date_shipped IS NOT NULL)::int AS shipped,
                        (ship.date_shipped IS NOT NULL
                         AND so.commitment_date IS NOT NULL)::int AS on_time_base,
                        (ship.date_shipped IS NOT NULL
-                        AND ship.date_shipped <= so.commitment_date)::int AS on_time,
+                        AND dd.shipped_day <= dd.commitment_day)::int AS on_time,
                        (ship.date_shipped IS NOT NULL AND cc.complained)::int
                            AS complained,
                        (ship.date_shipped IS NOT NULL AND cc.wrong)::int AS wrong,
@@ -286,7 +377,15 @@ class OrderHandlingKpiOrder(models.Model):
                            AS returned
               ) flag
              WHERE so.intake_received_date IS NOT NULL
-            """
+            """,
+            company_tz=self._kpi_company_tz_query(),
+            month_received=month(SQL("so.intake_received_date"), tz),
+            month_replied=month(SQL("reply.date_replied"), tz),
+            month_shipped=month(SQL("ship.date_shipped"), tz),
+            month_due=month(SQL("flag.date_due"), tz),
+            commitment_day=SQL("%s::date", local(SQL("so.commitment_date"), tz)),
+            shipped_day=SQL("%s::date", local(SQL("ship.date_shipped"), tz)),
+            today=SQL("(NOW() AT TIME ZONE %s)::date", tz),
         )
 
     @api.model

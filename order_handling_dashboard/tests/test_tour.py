@@ -14,9 +14,6 @@ class TestDashboardTour(DashboardCommon, HttpCase):
     """The manager's screens: the dashboard's boxes load, the overdue board
     shows a late transfer slip in its department's column and opens it."""
 
-    # every section of the Order Handling menu bar visible
-    browser_size = "1920x1080"
-
     def test_manager_reads_dashboard_and_overdue_board(self):
         order = self._replied_order()
         slip = order.transfer_slip_ids.filtered(

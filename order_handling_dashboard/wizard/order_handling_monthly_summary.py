@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import formatLang
 
+from odoo.addons.order_handling_base.models import roles
+
 MONTHS = [(str(number), str(number)) for number in range(1, 13)]
 
 
@@ -18,6 +20,7 @@ class OrderHandlingMonthlySummary(models.TransientModel):
     department, printed as a PDF."""
 
     _name = "order.handling.monthly.summary"
+    _inherit = ["order.handling.document.mixin"]
     _description = "Order Handling Monthly Summary"
 
     year = fields.Integer(
@@ -121,7 +124,9 @@ class OrderHandlingMonthlySummary(models.TransientModel):
                 "return_rate:avg",
             ],
         )
-        due = self._kpi(Kpi, "date_commitment", ["fill_rate:avg", "line_fill_rate:avg"])
+        # the month the orders fell due (shipped in full or past their
+        # commitment day), not their commitment month, which may lie ahead
+        due = self._kpi(Kpi, "month_due", ["fill_rate:avg", "line_fill_rate:avg"])
         date_from, date_to = self._get_utc_bounds()
         approvals = self.env["order.handling.kpi.approval"]._read_group(
             [
@@ -134,7 +139,7 @@ class OrderHandlingMonthlySummary(models.TransientModel):
         )
         intel = self._kpi(
             "order.handling.kpi.intel",
-            "date_report",
+            "month_submitted",
             ["nbr:sum", "converted_count:sum", "conversion_rate:avg"],
         )
         month_start, _month_stop = self._get_month_dates()
@@ -188,7 +193,7 @@ class OrderHandlingMonthlySummary(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        if not self.env.user.has_group("order_handling_base.group_manager"):
+        if not self.env.user.has_group(roles.MANAGER):
             raise UserError(
                 self.env._(
                     "Only order-handling managers can print the monthly summary."

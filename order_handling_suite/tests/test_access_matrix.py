@@ -236,22 +236,102 @@ class TestRecordRules(IntelCommon):
         self.users["manager"].write({"company_ids": [Command.link(other.id)]})
         self.assertAccess(department, "manager", "read", True)
 
+    def _sections(self, user):
+        """The first-level sections of Order Handling that ``user`` sees."""
+        root = self.env.ref("order_handling_base.menu_root")
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+        return root.child_id.filtered(lambda m: m.id in visible)
+
+    def test_at_most_six_sections(self):
+        """The menu bar holds at most six sections, whoever opens it: more
+        overflow into the "more" menu at 1366 px (issue 17)."""
+        root = self.env.ref("order_handling_base.menu_root")
+        self.assertLessEqual(len(root.child_id), 6, root.child_id.mapped("name"))
+        users = dict(self.users, admin=self.env.ref("base.user_admin"))
+        for role, user in users.items():
+            sections = self._sections(user)
+            self.assertLessEqual(len(sections), 6, f"{role}: {sections.mapped('name')}")
+        self.assertEqual(
+            self._sections(self.users["manager"]).sorted("sequence").mapped("name"),
+            [
+                "Orders",
+                "Engineering",
+                "Customer Care",
+                "Marketing",
+                "Reporting",
+                "Configuration",
+            ],
+        )
+
     def test_each_role_lands_on_its_own_work(self):
-        """Opening Order Handling opens the first section a role sees: the
-        warehouse lands on its slips and customer service on complaints,
-        not on empty review or plan lists (issue 20)."""
-        Menu = self.env["ir.ui.menu"]
+        """Opening Order Handling opens the first list a role sees (the
+        action the web client gives the app): the reviewing departments land
+        on their reviews and the warehouse on its slips, not on empty review
+        or plan lists (issue 20)."""
         root = self.env.ref("order_handling_base.menu_root")
         expected = {
-            "warehouse": "order_handling_base.menu_transfers",
-            "service": "sale_customer_care.menu_customer_care",
-            "workshop": "sale_order_review.menu_review",
-            "clerk": "sale_order_intake.menu_intake",
-            "office": "sale_engineering_plan.menu_engineering",
+            "sales": "sale_order_intake.sale_order_intake_menu",
+            "saleshead": "sale_order_intake.sale_order_intake_menu",
+            "clerk": "sale_order_intake.sale_order_intake_menu",
+            "manager": "sale_order_intake.sale_order_intake_menu",
+            "quality": "sale_order_review.sale_order_review_menu",
+            "workshop": "sale_order_review.sale_order_review_menu",
+            "engineering": "sale_order_review.sale_order_review_menu",
+            "purchasing": "sale_order_review.sale_order_review_menu",
+            "warehouse": "order_handling_base.order_handling_transfer_menu",
+            "office": "order_handling_base.order_handling_transfer_menu",
+            "service": "order_handling_base.order_handling_transfer_menu",
         }
         for role, xmlid in expected.items():
-            visible = Menu.with_user(self.users[role])._visible_menu_ids()
-            first = root.child_id.filtered(lambda m, v=visible: m.id in v).sorted(
-                "sequence"
-            )[:1]
-            self.assertEqual(first, self.env.ref(xmlid), role)
+            menus = (
+                self.env["ir.ui.menu"].with_user(self.users[role]).load_web_menus(False)
+            )
+            self.assertEqual(
+                menus[root.id]["actionID"], self.env.ref(xmlid).action.id, role
+            )
+
+    def test_daily_lists_within_two_clicks(self):
+        """Each role reaches its daily list in at most two clicks once the
+        app is open: it is the landing list, or an entry of a section of the
+        menu bar (one click opens the section, one the entry; the
+        sub-sections of a section are headers of the same dropdown)."""
+        root = self.env.ref("order_handling_base.menu_root")
+        daily = {
+            "sales": ["sale_order_intake.sale_order_intake_menu"],
+            "clerk": [
+                "sale_order_intake.sale_order_intake_menu",
+                "order_handling_base.order_handling_transfer_menu_all",
+            ],
+            "quality": ["order_handling_base.order_handling_transfer_menu"],
+            "warehouse": ["order_handling_base.order_handling_transfer_menu"],
+            "workshop": ["sale_order_review.sale_order_review_menu"],
+            "engineering": [
+                "sale_order_review.sale_order_review_menu",
+                "sale_engineering_plan.sale_engineering_plan_menu",
+            ],
+            "process": ["sale_engineering_plan.sale_engineering_plan_deliverable_menu"],
+            "purchasing": ["order_handling_base.order_handling_transfer_menu"],
+            "office": ["order_handling_base.order_handling_transfer_menu"],
+            "saleshead": ["order_handling_base.tier_review_menu_to_approve"],
+            "gm": ["order_handling_base.tier_review_menu_to_approve"],
+            "marketing": ["sale_order_intel.sale_intel_report_menu_to_evaluate"],
+            "service": [
+                "sale_customer_care.sale_customer_complaint_menu",
+                "sale_customer_care.sale_customer_visit_menu",
+            ],
+            "manager": ["order_handling_dashboard.order_handling_dashboard_menu"],
+        }
+        for role, xmlids in daily.items():
+            user = self.users[role]
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            sections = self._sections(user)
+            for xmlid in xmlids:
+                menu = self.env.ref(xmlid)
+                self.assertIn(menu.id, visible, f"{role}: {xmlid} hidden")
+                path = self.env["ir.ui.menu"]
+                parent = menu
+                while parent.parent_id != root:
+                    parent = parent.parent_id
+                    path |= parent
+                self.assertIn(parent, sections, f"{role}: {xmlid}")
+                self.assertLessEqual(len(path), 2, f"{role}: {xmlid} too deep")

@@ -16,10 +16,6 @@ from odoo.addons.sale_order_intake.tests.common import IntakeCommon
 
 
 class SuiteTourCommon(IntakeCommon, HttpCase):
-    # every section of the Order Handling menu bar visible: at the default
-    # 1366 px the suite's sections overflow into the "more" menu
-    browser_size = "1920x1080"
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

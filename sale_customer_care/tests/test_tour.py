@@ -7,10 +7,6 @@ from .common import CustomerCareCommon
 
 @tagged("post_install", "-at_install")
 class TestTour(CustomerCareCommon, HttpCase):
-    # every section of the Order Handling menu bar visible: at the default
-    # 1366 px the suite's sections overflow into the "more" menu
-    browser_size = "1920x1080"
-
     def test_complaint_from_visit_return_close(self):
         visit = (
             self.env["sale.customer.visit"]

@@ -12,10 +12,6 @@ from .test_plan import ASSESSED, PlanCommon
 
 @tagged("post_install", "-at_install")
 class TestPlanTour(PlanCommon, HttpCase):
-    # every section of the Order Handling menu bar visible: at the default
-    # 1366 px the suite's sections overflow into the "more" menu
-    browser_size = "1920x1080"
-
     def test_non_regular_order_from_review_to_issued_plan(self):
         order = self._non_regular_order()
         order.with_user(self.users["clerk"]).action_intake_accept()

@@ -7,10 +7,6 @@ from .governance_common import GovernanceCommon
 
 @tagged("post_install", "-at_install")
 class TestChangeTour(GovernanceCommon, HttpCase):
-    # every section of the Order Handling menu bar visible: at the default
-    # 1366 px the suite's sections overflow into the "more" menu
-    browser_size = "1920x1080"
-
     def test_file_and_approve_a_change_request(self):
         order = self._confirmed_order(transfer=("warehouse",))
         for role in ("sales", "saleshead"):

@@ -65,10 +65,6 @@ class TestIntakeTour(IntakeCommon, HttpCase):
     """The clerk's screen flow: Intake Queue → order → Run Intake Check →
     Accept and Transfer → Transfer Slips."""
 
-    # every section of the Order Handling menu bar visible: at the default
-    # 1366 px the suite's sections overflow into the "more" menu
-    browser_size = "1920x1080"
-
     def test_clerk_checks_and_accepts_in_the_browser(self):
         login = "intake_tour_clerk"
         clerk = new_test_user(

@@ -31,7 +31,7 @@ const openMenu = (section, item) => [
 registry.category("web_tour.tours").add("sale_engineering_plan_review_to_plan", {
     url: "/odoo",
     steps: () => [
-        ...openMenu("sale_order_review.menu_review", "sale_order_review.sale_order_review_menu"),
+        ...openMenu("order_handling_base.menu_orders", "sale_order_review.sale_order_review_menu"),
         {
             content: "Open the review of the non-regular order",
             trigger: ".o_list_view .o_data_row td[name='order_class']:contains(Non-regular)",

@@ -68,8 +68,8 @@ registry.category("web_tour.tours").add("sale_order_governance_approve_change", 
             run: "click",
         },
         {
-            content: "Open the order requests",
-            trigger: '.o_menu_sections button[data-menu-xmlid="sale_order_governance.menu_order_requests"]',
+            content: "Open Orders (requests and archive)",
+            trigger: '.o_menu_sections button[data-menu-xmlid="order_handling_base.menu_orders"]',
             run: "click",
         },
         {

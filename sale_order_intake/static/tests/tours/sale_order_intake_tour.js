@@ -20,8 +20,8 @@ registry.category("web_tour.tours").add("sale_order_intake_clerk_tour", {
             run: "click",
         },
         {
-            content: "Open Intake",
-            trigger: '.o_menu_sections button[data-menu-xmlid="sale_order_intake.menu_intake"]',
+            content: "Open Orders",
+            trigger: '.o_menu_sections button[data-menu-xmlid="order_handling_base.menu_orders"]',
             run: "click",
         },
         {

@@ -28,11 +28,23 @@ under approval. The seam closed here, for every model inheriting
 
 ``trusted_scope`` lives in a context variable, not in the context: no client
 can open it.
+
+An approver is told when it is their turn: each workflow step above ends by
+``_oh_sync_approval_activities``, which gives every reviewer of a *pending*
+review an activity *Approve* on the document (it appears in their activities
+and in *Approvals to Do*) and closes the activities of reviewers whose turn
+has passed (approved, rejected, restarted, or decided by another reviewer of
+the same tier). Only on the suite's documents (a model that an addon of the
+suite defines or extends): OCA's approvals of other documents are unchanged.
 """
 
 from odoo import api, models
 
+from .mail_batch import activities_done, schedule_activities
+from .order_handling_document_mixin import is_suite_module
 from .trusted_scope import is_trusted, trusted_scope
+
+APPROVAL_ACTIVITY = "order_handling_base.mail_activity_type_approval"
 
 REVIEW_SCOPE = "tier.review"
 SKIP_SCOPE = "tier.validation"
@@ -58,7 +70,67 @@ class TierValidation(models.AbstractModel):
 
     def request_validation(self):
         with trusted_scope(REVIEW_SCOPE):
-            return super().request_validation()
+            result = super().request_validation()
+        self._oh_sync_approval_activities()
+        return result
+
+    def _oh_sync_approval_activities(self):
+        """One open *Approve* activity per reviewer whose turn it is (an open
+        review of the document in its turn names them), none for the
+        others."""
+        documents = self.exists()
+        if not documents or "activity_ids" not in documents._fields:
+            return
+        if not any(
+            is_suite_module(getattr(klass, "_module", None))
+            for klass in type(documents).__mro__
+        ):
+            return
+        documents = documents.sudo()
+        # a review is open while waiting or pending; with an approval
+        # sequence, its turn comes when no open review of the document has a
+        # lower sequence (as OCA's ``_get_sequences_to_approve`` decides)
+        reviews = (
+            self.env["tier.review"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", documents._name),
+                    ("res_id", "in", documents.ids),
+                    ("status", "in", ("waiting", "pending")),
+                ]
+            )
+        )
+        first = {}
+        for review in reviews:
+            first[review.res_id] = min(
+                first.get(review.res_id, review.sequence), review.sequence
+            )
+        due = {
+            (review.res_id, user.id)
+            for review in reviews
+            if not review.approve_sequence or review.sequence == first[review.res_id]
+            for user in review.reviewer_ids
+            if not user.share
+        }
+        activities = documents.activity_search([APPROVAL_ACTIVITY])
+        held = {(act.res_id, act.user_id.id) for act in activities}
+        activities_done(
+            activities.filtered(lambda act: (act.res_id, act.user_id.id) not in due)
+        )
+        new = [
+            (documents.browse(res_id), self.env["res.users"].browse(user_id))
+            for (res_id, user_id) in due
+            if (res_id, user_id) not in held
+        ]
+        if new:
+            schedule_activities(
+                new,
+                APPROVAL_ACTIVITY,
+                summary=self.env._(
+                    "Approve %(document)s", document=documents._description
+                ),
+            )
 
     def _tier_validation_own_reviews(self, tiers):
         """The reviews of ``tiers`` that belong to this document (a comment
@@ -71,14 +143,18 @@ class TierValidation(models.AbstractModel):
         if tiers and not own:
             return None
         with trusted_scope(REVIEW_SCOPE):
-            return super()._validate_tier(own)
+            result = super()._validate_tier(own)
+        self._oh_sync_approval_activities()
+        return result
 
     def _rejected_tier(self, tiers=False):
         own = tiers and self._tier_validation_own_reviews(tiers)
         if tiers and not own:
             return None
         with trusted_scope(REVIEW_SCOPE):
-            return super()._rejected_tier(own)
+            result = super()._rejected_tier(own)
+        self._oh_sync_approval_activities()
+        return result
 
     @api.model
     def _update_counter(self, review_counter):
@@ -87,11 +163,20 @@ class TierValidation(models.AbstractModel):
 
     def restart_validation(self):
         with trusted_scope(REVIEW_SCOPE):
-            return super().restart_validation()
+            result = super().restart_validation()
+        self._oh_sync_approval_activities()
+        return result
 
     def _tier_validation_check_write_remove_reviews(self, vals):
+        # called by every write of the document: the activities are looked
+        # at only when reviews go (cancelled or reset document)
+        removed = self.filtered(
+            lambda rec: rec._allow_to_remove_reviews(vals) and rec.review_ids
+        )
         with trusted_scope(REVIEW_SCOPE):
-            return super()._tier_validation_check_write_remove_reviews(vals)
+            result = super()._tier_validation_check_write_remove_reviews(vals)
+        removed._oh_sync_approval_activities()
+        return result
 
     def unlink(self):
         # the reviews go with their document, once the user may delete it

@@ -164,3 +164,61 @@ class TestCancelRequest(GovernanceCommon):
             .create({"name": "Force majeure", "party": "company"})
         )
         self.assertEqual(reason.party, "company")
+
+    def test_each_approver_gets_an_activity_in_their_turn(self):
+        """Issue 20 / R7.3: the approvers of a tier get an *Approve* activity
+        when the tier is reached, and it closes when the tier is decided."""
+        order = self._confirmed_order(transfer=())
+        request = self._file(order)
+
+        def approvers():
+            activities = request.sudo().activity_search(
+                ["order_handling_base.mail_activity_type_approval"]
+            )
+            return activities.user_id
+
+        heads = self.env.ref("order_handling_base.group_sales_head").users.filtered(
+            lambda u: not u.share
+        )
+        gms = self.env.ref("order_handling_base.group_general_manager").users
+        self.assertFalse(approvers())
+        request.with_user(self.users["sales"]).request_validation()
+        print(
+            "DEBUG",
+            [
+                (r.status, r.sequence, r.reviewer_ids.ids, r.can_review)
+                for r in request.review_ids
+            ],
+            request.activity_ids,
+        )
+        # the sales head's turn; the general manager waits
+        self.assertEqual(approvers(), heads)
+        self.assertIn(self.users["saleshead"], approvers())
+        self.assertNotIn(self.users["gm"], approvers())
+        request.with_user(self.users["saleshead"]).validate_tier()
+        self.assertEqual(approvers(), gms)
+        self.assertTrue(
+            request.sudo().message_ids.filtered(
+                lambda m: (
+                    m.mail_activity_type_id.get_external_id()[
+                        m.mail_activity_type_id.id
+                    ]
+                    == "order_handling_base.mail_activity_type_approval"
+                )
+            ),
+            "the sales head's activity is done in the chatter",
+        )
+        request.with_user(self.users["gm"]).validate_tier()
+        self.assertEqual(request.state, "approved")
+        self.assertFalse(approvers())
+
+    def test_approver_activity_closes_on_rejection(self):
+        order = self._confirmed_order(transfer=())
+        request = self._file(order)
+        request.with_user(self.users["sales"]).request_validation()
+        request.with_user(self.users["saleshead"]).reject_tier()
+        self.assertFalse(
+            request.sudo().activity_search(
+                ["order_handling_base.mail_activity_type_approval"]
+            )
+        )

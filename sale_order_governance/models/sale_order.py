@@ -10,12 +10,14 @@ from odoo.exceptions import UserError
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
     searched_values,
 )
+from odoo.addons.order_handling_base.models.trusted_scope import is_trusted
 
-# fields whose change makes an approval worthless: while the order is under
-# (or after) approval as a quotation they are written only after the
-# approval is restarted (R7.1 "reset when the order is changed")
+# fields whose change makes an approval worthless: a change of one of them
+# on a quotation under (or after) approval restarts its approval by itself
+# (R7.1 "reset when the order is changed")
 APPROVAL_FIELDS = {
     "order_line",
     "partner_id",
@@ -148,6 +150,50 @@ class SaleOrder(models.Model):
         # value cached before the reviews existed would request them twice
         self.invalidate_recordset(["need_validation"])
         return super().request_validation()
+
+    def write(self, vals):
+        # values of the wrong type are refused before they are used below
+        check_values(self, [vals])
+        restarted = self._governance_restart_approval(
+            self._governance_approval_fields().intersection(vals)
+        )
+        result = super().write(vals)
+        restarted._governance_request_approval_again()
+        return result
+
+    def _governance_restart_approval(self, names):
+        """R7.1: a change of what the approvers approve, or are approving,
+        restarts the approval of the quotation by itself: its reviews go and
+        a note says what changed; ``_governance_request_approval_again``
+        asks for the approval again once the change is written. Returns the
+        quotations restarted. The server's own writes under its trusted
+        ``skip_validation_check`` restart nothing."""
+        if not names or (
+            self.env.context.get("skip_validation_check")
+            and is_trusted("tier.validation")
+        ):
+            return self.browse()
+        orders = self.filtered(lambda o: o.state in ("draft", "sent") and o.review_ids)
+        if not orders:
+            return orders
+        labels = ", ".join(
+            sorted(self._fields[name]._description_string(self.env) for name in names)
+        )
+        orders.restart_validation()
+        for order in orders:
+            order._message_log(
+                body=self.env._(
+                    "The approval was restarted: %(fields)s changed.", fields=labels
+                )
+            )
+        return orders
+
+    def _governance_request_approval_again(self):
+        """After a change restarted their approval, the quotations that
+        still need one ask for it (the approvers get their activities)."""
+        if self:
+            self.invalidate_recordset(["need_validation"])
+            self.filtered("need_validation").request_validation()
 
     def evaluate_tier(self, tier):
         """A definition domain that is a plain list of conditions (an AND,

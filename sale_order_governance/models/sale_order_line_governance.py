@@ -1,12 +1,10 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.exceptions import ValidationError
 
 from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
     check_values,
 )
-from odoo.addons.order_handling_base.models.trusted_scope import is_trusted
 
 # what an approver approved on a line
 APPROVAL_LINE_FIELDS = {
@@ -20,27 +18,10 @@ APPROVAL_LINE_FIELDS = {
 
 
 class SaleOrderLine(models.Model):
-    """Lines written directly (RPC, imports) are held to the approval of
-    their quotation as the order form is (R7.1)."""
+    """Lines written directly (RPC, imports) restart the approval of their
+    quotation as the order form does (R7.1)."""
 
     _inherit = "sale.order.line"
-
-    def _governance_check_under_approval(self, orders, names):
-        # the key opens nothing unless the server set it in its trusted scope
-        if not names or (
-            self.env.context.get("skip_validation_check")
-            and is_trusted("tier.validation")
-        ):
-            return
-        for order in orders:
-            if order.state in ("draft", "sent") and order.review_ids:
-                raise ValidationError(
-                    self.env._(
-                        "The lines of quotation %s are under approval: restart "
-                        "the approval before changing them.",
-                        order.name,
-                    )
-                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -49,20 +30,27 @@ class SaleOrderLine(models.Model):
         orders = self.env["sale.order"].browse(
             {vals["order_id"] for vals in vals_list if vals.get("order_id")}
         )
-        self._governance_check_under_approval(orders, {"product_id"})
-        return super().create(vals_list)
+        restarted = orders._governance_restart_approval({"order_line"})
+        lines = super().create(vals_list)
+        restarted._governance_request_approval_again()
+        return lines
 
     def write(self, vals):
         # values of the wrong type are refused before they are used below
         check_values(self, [vals])
-        self._governance_check_under_approval(
-            self.order_id, APPROVAL_LINE_FIELDS.intersection(vals)
+        restarted = self.order_id._governance_restart_approval(
+            {"order_line"} if APPROVAL_LINE_FIELDS.intersection(vals) else set()
         )
-        return super().write(vals)
+        result = super().write(vals)
+        restarted._governance_request_approval_again()
+        return result
 
     def unlink(self):
-        self._governance_check_under_approval(self.order_id, {"product_id"})
-        return super().unlink()
+        orders = self.order_id
+        restarted = orders._governance_restart_approval({"order_line"})
+        result = super().unlink()
+        restarted._governance_request_approval_again()
+        return result
 
     # ------------------------------------------------------------------
     # Change requests (R7.2): one procurement run for all changed lines

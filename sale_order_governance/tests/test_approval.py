@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from ..models.res_company_approval import APPROVAL_RULES
@@ -115,18 +115,63 @@ class TestApproval(ApprovalCommon):
             with self.assertRaisesRegex(UserError, "waiting for its approval"):
                 order.with_user(user).action_confirm()
         self.assertEqual(order.state, "draft")
-        # under approval the quotation's content is frozen, its workflow not
-        with self.assertRaises(ValidationError):
-            order.with_user(self.users["sales"]).write(
-                {"order_line": [Command.update(order.order_line.id, {"price_unit": 1})]}
-            )
-        with self.assertRaises(ValidationError):
-            order.order_line.with_user(self.users["sales"]).write({"price_unit": 1})
+        # the workflow and the notes go on under approval: no restart
+        review = order.review_ids
         order.with_user(self.users["sales"]).write({"note": "Packed in crates"})
         order.sudo().write({"intake_stage": "submitted"})
+        self.assertEqual(order.review_ids, review)
+        # a change of what is approved restarts the approval by itself (R7.1)
+        order.with_user(self.users["sales"]).write(
+            {
+                "order_line": [
+                    Command.update(order.order_line.id, {"price_unit": BIG + 1})
+                ]
+            }
+        )
+        self.assertEqual(len(order.review_ids), 1)
+        self.assertNotEqual(order.review_ids, review)
+        self.assertIn("restarted", "".join(order.message_ids.mapped("body")))
+        # a line written directly, too
+        review = order.review_ids
+        order.order_line.with_user(self.users["sales"]).write({"price_unit": BIG + 2})
+        self.assertNotEqual(order.review_ids, review)
+        self.assertEqual(order.amount_untaxed, BIG + 2)
+        with self.assertRaisesRegex(UserError, "waiting for its approval"):
+            order.with_user(self.users["sales"]).action_confirm()
         # the sales head approves: now it is confirmed
         order.with_user(self.users["saleshead"]).validate_tier()
         self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.users["sales"]).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_change_after_approval_restarts_it(self):
+        """R7.1: approved, then changed: approved again before confirmation;
+        below the threshold after the change, no approval is needed."""
+        order = self._quotation(price=BIG)
+        order.with_user(self.users["sales"]).request_validation()
+        order.with_user(self.users["saleshead"]).validate_tier()
+        self.assertEqual(order.validation_status, "validated")
+        order.with_user(self.users["sales"]).write(
+            {
+                "order_line": [
+                    Command.update(order.order_line.id, {"price_unit": BIG * 2})
+                ]
+            }
+        )
+        self.assertNotEqual(order.validation_status, "validated")
+        self.assertTrue(
+            order.sudo().activity_search(
+                ["order_handling_base.mail_activity_type_approval"]
+            ),
+            "the approver is asked again",
+        )
+        with self.assertRaisesRegex(UserError, "waiting for its approval"):
+            order.with_user(self.users["sales"]).action_confirm()
+        order.with_user(self.users["saleshead"]).validate_tier()
+        order.with_user(self.users["sales"]).write(
+            {"order_line": [Command.update(order.order_line.id, {"price_unit": 10})]}
+        )
+        self.assertFalse(order.review_ids)
         order.with_user(self.users["sales"]).action_confirm()
         self.assertEqual(order.state, "sale")
 

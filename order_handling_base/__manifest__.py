@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mail", "resource", "sale_stock", "base_tier_validation"],
+    "depends": ["mail", "resource", "sale", "base_tier_validation"],
     "data": [
         "security/order_handling_base_groups.xml",
         "security/ir.model.access.csv",
@@ -22,6 +22,7 @@
         "data/order_handling_department_data.xml",
         "data/order_handling_sla_policy_data.xml",
         "data/ir_cron_data.xml",
+        "report/order_handling_report_templates.xml",
         "report/order_handling_transfer_reports.xml",
         "report/order_handling_transfer_templates.xml",
         "wizard/order_handling_transfer_forward_views.xml",

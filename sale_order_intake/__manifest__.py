@@ -11,10 +11,11 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["order_handling_base", "delivery"],
+    "depends": ["order_handling_base", "sale_stock", "delivery"],
     "data": [
         "security/ir.model.access.csv",
         "security/sale_order_intake_security.xml",
+        "security/order_handling_roles_stock.xml",
         "data/product_tech_document_type_data.xml",
         "data/sale_order_intake_rule_data.xml",
         "data/mail_activity_type_data.xml",

@@ -12,7 +12,9 @@
 #           and no demo data (from a cached copy of its dependencies outside
 #           CI), run pytest-odoo over every addon, then tools/upgrade_check.sh
 #           (-u and uninstall/reinstall on a database with demo data; skipped
-#           with OH_UPGRADE_CHECK=0), then tools/compat_check.sh (Odoo's and
+#           with OH_UPGRADE_CHECK=0), then tools/matrix_check.sh (three cuts
+#           of the dependency tree on empty databases; OH_MATRIX_CHECK=0 skips
+#           it), then tools/compat_check.sh (Odoo's and
 #           OCA's own tests with the suite installed; OH_COMPAT_CHECK=0 skips
 #           it); the exit status is pytest's, else the checks' (no test
 #           collected = error)
@@ -332,6 +334,12 @@ cmd_test() {
     if [ "${OH_UPGRADE_CHECK:-1}" != 0 ]; then
         bash "$ROOT/tools/upgrade_check.sh" || upgrade_rc=$?
     fi
+    # the addons cut along the dependency tree install and pass their tests
+    # alone (OH_MATRIX_CHECK=0 skips it)
+    local matrix_rc=0
+    if [ "${OH_MATRIX_CHECK:-1}" != 0 ]; then
+        bash "$ROOT/tools/matrix_check.sh" || matrix_rc=$?
+    fi
     # Odoo's and OCA's own tests of the modules the suite extends, with every
     # suite addon installed in its defaults (OH_COMPAT_CHECK=0 skips it)
     local compat_rc=0
@@ -340,6 +348,7 @@ cmd_test() {
     fi
     [ "$rc" -ne 0 ] && exit "$rc"
     [ "$upgrade_rc" -ne 0 ] && exit "$upgrade_rc"
+    [ "$matrix_rc" -ne 0 ] && exit "$matrix_rc"
     exit "$compat_rc"
 }
 

@@ -15,5 +15,7 @@ from . import mail_queue
 from . import mail_batch
 from . import resource_calendar
 from . import ir_sequence
+from . import ir_model_access
+from . import ir_rule
 from . import tier_review
 from . import tier_validation

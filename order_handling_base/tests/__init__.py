@@ -1,4 +1,5 @@
 from . import test_department
+from . import test_refusal_messages
 from . import test_security
 from . import test_transfer
 from . import test_sla

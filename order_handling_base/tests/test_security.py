@@ -33,7 +33,6 @@ class TestSecurity(OrderHandlingCommon):
         self.assertTrue(
             self.users["clerk"].has_group("sales_team.group_sale_salesman_all_leads")
         )
-        self.assertTrue(self.users["warehouse"].has_group("stock.group_stock_user"))
         self.assertFalse(
             self.users["quality"].has_group("sales_team.group_sale_salesman")
         )

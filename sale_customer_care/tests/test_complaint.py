@@ -109,6 +109,20 @@ class TestComplaint(CustomerCareCommon):
         self.assertIn(complaint.name, html)
         self.assertIn("Seal not pressed in", html)
         self.assertIn("Root Cause", html)
+        # the eight disciplines in their order, D1 first
+        positions = [
+            html.index(heading)
+            for heading in (
+                "D1 Team",
+                "D2 Problem Description",
+                "D3 Containment Action",
+                "D4 Root Cause",
+                "D5/D6 Corrective Action",
+                "D7 Preventive Action",
+                "D8 Closing",
+            )
+        ]
+        self.assertEqual(positions, sorted(positions))
 
     def test_escalation_overdue(self):
         complaint = self._complaint()

@@ -33,6 +33,13 @@ class TestIntakeSecurity(IntakeCommon):
             )
         )
 
+    def test_stock_roles_are_inventory_users(self):
+        """Intake brings Odoo's Inventory right to the roles that work with
+        stock (order_handling_base depends on sale only)."""
+        for role in ("clerk", "warehouse", "manager"):
+            self.assertTrue(self.users[role].has_group("stock.group_stock_user"), role)
+        self.assertFalse(self.users["quality"].has_group("stock.group_stock_user"))
+
     def test_intake_queue_visibility(self):
         queued = self.mine | self.colleague
         self.assertEqual(self._queue("clerk"), queued, "drafts stay with sales")

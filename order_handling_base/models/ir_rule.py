@@ -1,0 +1,114 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+from .order_handling_document_mixin import is_suite_module
+
+#: fields naming who handles a record, in the order they are looked at:
+#: its department (and the department's manager), else its responsible user
+DEPARTMENT_FIELDS = ("department_id",)
+USER_FIELDS = ("user_id", "salesperson_id")
+
+
+class IrRule(models.Model):
+    """Refusals by record rules on a record of the suite say what the record
+    is and who handles it, in the user's language.
+
+    Odoo answers with a joke about top-secret records and cookies. For a
+    model defined by an addon built on the suite (``is_suite_module``) the
+    message becomes one sentence naming the record (its reference only) and
+    its handler: the record's department and that department's manager, else
+    its responsible user, else the roles whose access rights cover it
+    (``ir.model.access._get_suite_handler_groups``). The names are read in
+    sudo, nothing else of the record is. Other models keep Odoo's message;
+    users in debug mode (``base.group_no_one``) get Odoo's details after the
+    sentence, and a suggested company (multi-company) is kept."""
+
+    _inherit = "ir.rule"
+
+    def _make_access_error(self, operation, records):
+        exception = super()._make_access_error(operation, records)
+        if not is_suite_module(records._original_module):
+            return exception
+        self = self.with_context(**self.env.user.context_get())
+        message = self._get_suite_refusal_message(operation, records)
+        return self.env["ir.model.access"]._suite_access_error(message, exception)
+
+    @api.model
+    def _get_suite_refusal_message(self, operation, records):
+        """The sentence refusing ``operation`` on ``records`` of a suite
+        model: the first record and its handler, and how many others are
+        refused with it (hook)."""
+        record = records[:1].with_env(self.env(su=True))
+        message = self._get_suite_refusal_sentence(operation, record)
+        if len(records) > 1:
+            message += " " + self.env._(
+                "The same applies to %(count)s other records.",
+                count=len(records) - 1,
+            )
+        return message
+
+    @api.model
+    def _get_suite_refusal_sentence(self, operation, record):
+        """One sentence: what ``record`` (in sudo) is and who handles it."""
+        values = {
+            "document": self.env["ir.model"]._get(record._name).name
+            or record._description,
+            "reference": record.display_name,
+        }
+        department = self._get_suite_refusal_department(record)
+        if department and department.manager_id:
+            return self.env._(
+                "%(document)s %(reference)s is handled by the %(department)s "
+                "department: ask its manager, %(manager)s.",
+                department=department.name,
+                manager=department.manager_id.name,
+                **values,
+            )
+        if department:
+            return self.env._(
+                "%(document)s %(reference)s is handled by the %(department)s "
+                "department: ask one of its members.",
+                department=department.name,
+                **values,
+            )
+        user = self._get_suite_refusal_user(record)
+        if user:
+            return self.env._(
+                "%(document)s %(reference)s is handled by %(user)s: ask them.",
+                user=user.name,
+                **values,
+            )
+        Access = self.env["ir.model.access"]
+        groups = Access._get_suite_handler_groups(record._name, operation)
+        # a role the user has does not open this record: name the others
+        groups = (groups - self.env.user.groups_id) or groups
+        if groups:
+            return self.env._(
+                "%(document)s %(reference)s is handled by %(roles)s: ask "
+                "someone with that role.",
+                roles=Access._format_suite_roles(groups),
+                **values,
+            )
+        return self.env._(
+            "%(document)s %(reference)s is not open to you: ask your "
+            "order-handling administrator.",
+            **values,
+        )
+
+    @api.model
+    def _get_suite_refusal_department(self, record):
+        for name in DEPARTMENT_FIELDS:
+            field = record._fields.get(name)
+            if field and field.comodel_name == "order.handling.department":
+                if record[name]:
+                    return record[name]
+        return record.env["order.handling.department"]
+
+    @api.model
+    def _get_suite_refusal_user(self, record):
+        for name in USER_FIELDS:
+            field = record._fields.get(name)
+            if field and field.comodel_name == "res.users" and record[name]:
+                return record[name]
+        return record.env["res.users"]

@@ -24,6 +24,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/order_handling_dashboard_security.xml",
+        "data/ir_cron_data.xml",
         "report/order_handling_kpi_order_views.xml",
         "report/order_handling_kpi_approval_views.xml",
         "report/order_handling_kpi_intel_views.xml",
@@ -39,5 +40,4 @@
             "order_handling_dashboard/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
 }

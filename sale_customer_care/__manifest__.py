@@ -32,6 +32,7 @@
         "views/sale_customer_complaint_views.xml",
         "views/sale_customer_preference_tag_views.xml",
         "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
         "views/rma_views.xml",
         "views/res_config_settings_views.xml",
         "views/sale_customer_complaint_portal_templates.xml",

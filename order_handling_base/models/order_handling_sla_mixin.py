@@ -97,6 +97,13 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         self.ensure_one()
         return False
 
+    def _sla_deadline_caps(self):
+        """Hook: ``{record id: datetime}``, the dates that the records of
+        ``self`` are never due after, whatever their target (e.g. the
+        deadline of an urgent order); records left out have no cap. Called
+        once for the records being computed: read in batch."""
+        return {}
+
     def _sla_escalation_user(self):
         """Hook: the user who receives the escalation activity."""
         self.ensure_one()
@@ -115,6 +122,7 @@ class OrderHandlingSlaMixin(models.AbstractModel):
         table = Policy._get_policy_table(self._name)
         # deadlines of records that share policy and start are planned once
         planned = {}
+        caps = self._sla_deadline_caps()
         for record in self:
             row = None
             if table and record.stage_start:
@@ -134,10 +142,13 @@ class OrderHandlingSlaMixin(models.AbstractModel):
                 record.sla_at_risk_date = False
                 continue
             fixed = record._sla_fixed_deadline()
+            cap = caps.get(record.id)
+            if cap and fixed and fixed > cap:
+                fixed = cap
             if fixed:
                 # a due date set on the document replaces the policy target;
                 # at risk after the policy's share of the time until it
-                span = fixed - record.stage_start
+                span = max(fixed - record.stage_start, timedelta(0))
                 record.sla_deadline = fixed
                 record.sla_at_risk_date = record.stage_start + span * (
                     row.at_risk_percent / 100.0
@@ -151,7 +162,14 @@ class OrderHandlingSlaMixin(models.AbstractModel):
                     record.stage_start,
                     (row.target_hours, at_risk_hours),
                 )
-            record.sla_deadline, record.sla_at_risk_date = planned[key]
+            deadline, at_risk = planned[key]
+            if cap and deadline and deadline > cap:
+                # never due after the cap: at risk after the policy's share
+                # of the time until it
+                span = max(cap - record.stage_start, timedelta(0))
+                deadline = cap
+                at_risk = record.stage_start + span * (row.at_risk_percent / 100.0)
+            record.sla_deadline, record.sla_at_risk_date = deadline, at_risk
 
     @api.model
     def _sla_plan_hours(self, calendar, start, hours_list):

@@ -17,6 +17,13 @@ class TestReport(OrderHandlingCommon, HttpCase):
         self.assertIn(slip.name, html)
         self.assertIn("Check the seals", html)
         self.assertIn(self.order.name, html)
+        # what is transferred (issue 20): customer, lines and quantities of
+        # the order's price-free copy, no price
+        self.assertIn("What is transferred", html)
+        self.assertIn(self.order.partner_id.name, html)
+        line = self.order.order_line[:1]
+        self.assertIn(line.product_id.display_name, html)
+        self.assertNotIn("Unit Price", html)
         self.env["res.lang"]._activate_lang("zh_CN")
         pdf, content_type = report.with_context(
             force_report_rendering=True, lang="zh_CN"

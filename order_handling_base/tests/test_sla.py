@@ -82,6 +82,8 @@ class TestSla(OrderHandlingCommon):
         self.assertEqual(urgent.sla_deadline, datetime(2026, 11, 27, 17, 0))
 
     def test_status_follows_the_clock(self):
+        """Elapsed time against the stage's processing-time target gives the on-time /
+        overdue state (R5.5)."""
         with freeze_time(FRIDAY_3PM):
             slip = self._transfer(["quality"])
         Slip = self.env["order.handling.transfer"]
@@ -116,6 +118,7 @@ class TestSla(OrderHandlingCommon):
         self.assertFalse(sent_log.is_late)
 
     def test_escalation_cron_is_idempotent(self):
+        """Overdue work is escalated once, however often the cron runs (R5.5)."""
         with freeze_time(FRIDAY_3PM):
             slips = self._transfer(["quality", "warehouse"])
             on_time = self._transfer(

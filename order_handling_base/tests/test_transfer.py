@@ -95,6 +95,8 @@ class TestTransfer(OrderHandlingCommon):
         self.assertTrue(Trigger.search([("cron_id", "=", cron.id)]) - triggers_before)
 
     def test_acknowledge(self):
+        """The department acknowledges its slip: sent → acknowledged, with time and user
+        (R2.3)."""
         slip = self._transfer(["quality"])
         member = self.users["member"]
         slip.with_user(member).action_acknowledge()
@@ -120,6 +122,8 @@ class TestTransfer(OrderHandlingCommon):
         self.assertEqual(slip.state, "acknowledged")
 
     def test_forward_warehouse_to_production(self):
+        """The warehouse lead forwards the slip to production: acknowledged → forwarded,
+        a new slip for production (R2.2, R2.3)."""
         slip = self._transfer(["warehouse"])
         warehouse = self.users["warehouse"]
         slip.with_user(warehouse).action_acknowledge()

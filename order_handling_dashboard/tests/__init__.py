@@ -5,3 +5,4 @@ from . import test_overdue
 from . import test_monthly_summary
 from . import test_pdf_reports
 from . import test_tour
+from . import test_monthly_summary_cron

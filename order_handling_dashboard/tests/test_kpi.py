@@ -3,11 +3,10 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import SQL
 
-from ..hooks import post_init_hook
 from .common import DashboardCommon
 
 RATES = [
@@ -369,37 +368,3 @@ class TestApprovalAndIntelKpi(DashboardCommon):
         self.assertAlmostEqual(valuable_rate, 50.0)
         action = rows.action_open_orders()
         self.assertEqual(self.env["sale.order"].search(action["domain"]), order)
-
-
-@tagged("post_install", "-at_install")
-class TestReceivedDate(DashboardCommon):
-    def test_received_date_is_the_first_submission(self):
-        order = self._create_order(self.users["sales"])
-        self.assertFalse(order.intake_received_date)
-        order.with_user(self.users["sales"]).action_intake_submit()
-        self.assertEqual(order.intake_received_date, order.intake_submitted_date)
-        # written by the intake actions only, not by the order's salesperson
-        with self.assertRaisesRegex(UserError, "Received On"):
-            order.with_user(self.users["sales"]).write(
-                {"intake_received_date": fields.Datetime.now()}
-            )
-
-    def test_install_hook_fills_received_dates(self):
-        """Orders submitted before the addon was installed get their first
-        submission from the stage log."""
-        order = self._create_order(self.users["sales"])
-        order.with_user(self.users["sales"]).action_intake_submit()
-        [first_log] = order.stage_log_ids.filtered(lambda log: log.stage == "submitted")
-        self._backdate(order, intake_received_date=False)
-        self.env.cr.execute(
-            SQL(
-                "UPDATE order_handling_stage_log SET date_start = %s WHERE id = %s",
-                first_log.date_start - timedelta(days=2),
-                first_log.id,
-            )
-        )
-        post_init_hook(self.env)
-        order.invalidate_recordset(["intake_received_date"])
-        self.assertEqual(
-            order.intake_received_date, first_log.date_start - timedelta(days=2)
-        )

@@ -4,8 +4,9 @@ from datetime import date, datetime, time
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import formatLang
 
@@ -48,6 +49,9 @@ class OrderHandlingMonthlySummary(models.TransientModel):
 
     @api.constrains("company_id")
     def _check_company_allowed(self):
+        if self.env.su:
+            # the monthly job builds the summary of every company
+            return
         for summary in self:
             if summary.company_id not in self.env.user.company_ids:
                 raise ValidationError(
@@ -202,3 +206,115 @@ class OrderHandlingMonthlySummary(models.TransientModel):
         return self.env.ref(
             "order_handling_dashboard.action_report_monthly_summary"
         ).report_action(self)
+
+    # ------------------------------------------------------------------
+    # Monthly job (R11.2)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_send_monthly_summary(self):
+        """Send last month's summary of each company to its general managers
+        and order-handling administrators, once per month (the month sent is
+        kept on the company: safe to run twice)."""
+        sent = self.browse()
+        for company in self.env["res.company"].sudo().search([]):
+            today = fields.Datetime.context_timestamp(
+                self.with_context(tz=company.partner_id.tz or "UTC"),
+                fields.Datetime.now(),
+            ).date()
+            last_month = today.replace(day=1) - relativedelta(months=1)
+            label = fields.Date.to_string(last_month)[:7]
+            if company.monthly_summary_sent_month == label:
+                continue
+            summary = self.sudo().create(
+                {
+                    "year": last_month.year,
+                    "month": str(last_month.month),
+                    "company_id": company.id,
+                }
+            )
+            summary._send_to_managers()
+            company.monthly_summary_sent_month = label
+            sent |= summary
+        return sent
+
+    def _get_summary_recipients(self):
+        """Hook: who receives the summary: the company's general managers
+        and order-handling administrators with an e-mail address."""
+        self.ensure_one()
+        users = (
+            self.env.ref(roles.GENERAL_MANAGER).sudo().users
+            | self.env.ref(roles.MANAGER).sudo().users
+        )
+        return users.filtered(
+            lambda user: (
+                self.company_id in user.company_ids
+                and not user.share
+                and user.partner_id.email
+            )
+        )
+
+    def _send_to_managers(self):
+        """One mail per language with the summary PDF attached, queued (the
+        mail queue sends it)."""
+        self.ensure_one()
+        recipients = self._get_summary_recipients()
+        if not recipients:
+            return self.env["mail.mail"]
+        company = self.company_id
+        by_lang = {}
+        for user in recipients:
+            lang = user.lang or company.partner_id.lang or "en_US"
+            by_lang.setdefault(lang, []).append(user)
+        mails = self.env["mail.mail"]
+        period = self._get_period_label()
+        for lang, users in by_lang.items():
+            summary = self.with_context(lang=lang)
+            pdf, _type = (
+                self.env["ir.actions.report"]
+                .sudo()
+                .with_context(lang=lang)
+                ._render_qweb_pdf(
+                    "order_handling_dashboard.action_report_monthly_summary",
+                    self.ids,
+                )
+            )
+            attachment = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": f"Monthly Summary - {period}.pdf",
+                        "raw": pdf,
+                        "mimetype": "application/pdf",
+                    }
+                )
+            )
+            mails |= (
+                self.env["mail.mail"]
+                .sudo()
+                .create(
+                    {
+                        "subject": summary.env._(
+                            "Monthly summary %(month)s: %(company)s",
+                            month=period,
+                            company=company.name,
+                        ),
+                        "body_html": Markup("<p>%s</p>")
+                        % summary.env._(
+                            "The order-handling summary of %(company)s for "
+                            "%(month)s is attached.",
+                            company=company.name,
+                            month=period,
+                        ),
+                        "email_from": company.email_formatted
+                        or self.env.ref("base.partner_root").email_formatted,
+                        "recipient_ids": [
+                            Command.set([user.partner_id.id for user in users])
+                        ],
+                        "attachment_ids": [Command.link(attachment.id)],
+                        "auto_delete": True,
+                    }
+                )
+            )
+        return mails

@@ -240,17 +240,42 @@ class TestSaleOrderForgery(TierForgeryChecks, ApprovalCommon):
             order.with_user(outsider).action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_skip_validation_check_sent_by_a_client_opens_nothing(self):
+        """On a quotation a change of what is approved restarts its approval
+        (R7.1): with the key sent by a client the write restarts it as
+        without the key (the approval is never kept); set by the server in
+        its trusted scope, the approval stays."""
+        order, _reviewer, _outsiders = self._pending()
+        writer, vals = self._locked_write(order)
+        reviews = order.review_ids
+        order.with_user(writer).with_context(skip_validation_check=True).write(vals)
+        self.assertFalse(reviews.exists(), "the approval restarted")
+        self.assertTrue(order.review_ids, "and was requested again")
+        self.assertNotEqual(order.validation_status, "validated")
+        reviews = order.review_ids
+        other = self.env.ref("account.account_payment_term_immediate")
+        with trusted_scope("tier.validation"):
+            order.with_user(writer).with_context(skip_validation_check=True).write(
+                {"payment_term_id": other.id}
+            )
+        self.assertEqual(order.review_ids, reviews)
+        self.assertEqual(order.payment_term_id, other)
+
     def test_skip_validation_check_on_lines(self):
         order, _reviewer, _outsiders = self._pending()
         lines = order.order_line.with_user(self.users["sales"]).with_context(
             skip_validation_check=True
         )
-        with self.assertRaises(ValidationError):
-            lines.write({"price_unit": 1})
-        self.assertEqual(order.order_line.price_unit, BIG)
+        reviews = order.review_ids
+        lines.write({"price_unit": BIG + 1})
+        self.assertFalse(reviews.exists(), "the key kept no approval")
+        self.assertEqual(order.order_line.price_unit, BIG + 1)
+        reviews = order.review_ids
+        self.assertTrue(reviews)
         with trusted_scope("tier.validation"):
-            lines.write({"price_unit": 1})
-        self.assertEqual(order.order_line.price_unit, 1)
+            lines.write({"price_unit": BIG + 2})
+        self.assertEqual(order.order_line.price_unit, BIG + 2)
+        self.assertEqual(order.review_ids, reviews)
 
 
 class _RequestForgery(TierForgeryChecks):

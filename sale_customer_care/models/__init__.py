@@ -7,4 +7,5 @@ from . import sale_customer_complaint
 from . import sale_customer_visit
 from . import res_partner
 from . import rma
+from . import sale_order
 from . import stock_picking

@@ -46,6 +46,10 @@ class SaleCustomerVisit(models.Model):
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, index=True
     )
+    customer_preference_ids = fields.Many2many(
+        related="commercial_partner_id.customer_preference_ids",
+        string="Customer Preferences",
+    )
     order_id = fields.Many2one(
         "sale.order",
         index="btree_not_null",

@@ -4,3 +4,4 @@ from . import test_return
 from . import test_security
 from . import test_kpi
 from . import test_tour
+from . import test_preferences

@@ -13,6 +13,7 @@ from .common import CustomerCareCommon
 @tagged("post_install", "-at_install")
 class TestComplaint(CustomerCareCommon):
     def test_flow_and_sla(self):
+        """A complaint through its stages, with response and resolution SLAs (R8.3)."""
         complaint = self._complaint()
         self.assertTrue(complaint.name.startswith("CMP/"))
         self.assertEqual(

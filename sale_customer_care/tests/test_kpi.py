@@ -8,6 +8,8 @@ from .common import CustomerCareCommon
 @tagged("post_install", "-at_install")
 class TestKpi(CustomerCareCommon):
     def test_rates(self):
+        """Complaint rate, wrong-item rate (supply accuracy), return rate per month and
+        the complaint analysis (R8.5)."""
         complaint = self._complaint(category="wrong_item")
         complaint.action_acknowledge()
         self.env.flush_all()

@@ -17,6 +17,8 @@ class TestReturn(CustomerCareCommon):
         )
 
     def test_return_creates_linked_rmas(self):
+        """A return from a complaint creates RMAs of the delivered goods, linked to it
+        (R8.4)."""
         complaint = self._complaint()
         wizard = self._wizard(complaint)
         self.assertEqual(len(wizard.line_ids), 1)

@@ -20,6 +20,8 @@ class TestVisit(CustomerCareCommon):
         )
 
     def test_cron_after_delivery_twice(self):
+        """A follow-up visit is planned once after delivery, however often the cron runs
+        (R8.1)."""
         self.company.customer_visit_period_days = 0
         self.assertFalse(self._run_cron(), "not before the delay")
         with freeze_time(fields.Datetime.now() + timedelta(days=8)):

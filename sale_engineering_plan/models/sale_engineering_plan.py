@@ -421,6 +421,25 @@ class SaleEngineeringPlan(models.Model):
         self.sudo().write({"state": "cancelled"})
         return True
 
+    def _cancel_with_order(self):
+        """The order is cancelled: its plans not yet issued stop (R7.3).
+        They become cancelled, which has no processing-time target (they
+        and their deliverables leave the overdue work), and their
+        activities are removed."""
+        plans = self.sudo().filtered(lambda p: p.state in ("draft", "approved"))
+        if not plans:
+            return plans
+        plans.write({"state": "cancelled"})
+        (plans.activity_ids | plans.deliverable_ids.activity_ids).unlink()
+        for plan in plans:
+            plan._message_log(
+                body=self.env._(
+                    "Order %s was cancelled: the product plan is cancelled.",
+                    plan.order_id.name,
+                )
+            )
+        return plans
+
     @api.model
     def _create_from_reviews(self, reviews):
         """Draft a plan for each accepted non-regular review (R3.3)."""

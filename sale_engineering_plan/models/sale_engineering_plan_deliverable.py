@@ -66,6 +66,19 @@ class SaleEngineeringPlanDeliverable(models.Model):
         self.ensure_one()
         return self.date_due
 
+    def _sla_depends(self):
+        # the deliverables of a cancelled plan have no target
+        return super()._sla_depends() + ["plan_id.state"]
+
+    def _compute_sla(self):
+        result = super()._compute_sla()
+        for deliverable in self:
+            if deliverable.plan_id.state == "cancelled":
+                deliverable.sla_policy_id = False
+                deliverable.sla_deadline = False
+                deliverable.sla_at_risk_date = False
+        return result
+
     def _sla_escalation_user(self):
         self.ensure_one()
         return self.plan_id.supervisor_id

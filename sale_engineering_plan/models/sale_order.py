@@ -11,6 +11,11 @@ class SaleOrder(models.Model):
     )
     plan_count = fields.Integer(compute="_compute_plan_count")
 
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self.sudo().plan_ids._cancel_with_order()
+        return result
+
     def _compute_plan_count(self):
         for order in self:
             order.plan_count = len(order.plan_ids)

@@ -1,2 +1,3 @@
 from . import test_plan
 from . import test_tour
+from . import test_plan_cancel

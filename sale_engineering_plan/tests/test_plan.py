@@ -172,6 +172,8 @@ class TestPlan(PlanCommon):
         self._approve(plan)
 
     def test_issue_needs_a_complete_package(self):
+        """The plan is issued only when every deliverable of its technical package is
+        done (R4.2)."""
         plan = self._plan()
         self._approve(plan)
         engineering = plan.with_user(self.users["engineering"])

@@ -23,6 +23,8 @@ class TestPlanMrp(PlanCommon):
         return plan, deliverable.with_user(self.users["engineering"])
 
     def test_bom_deliverable_needs_an_active_bom(self):
+        """With MRP installed, the BOM deliverable is done only with a real, active
+        mrp.bom (R4.2)."""
         plan, bom_deliverable = self._bom_deliverable()
         engineer = self.users["engineering"]
         with self.assertRaisesRegex(UserError, "bill of materials first"):

@@ -206,19 +206,28 @@ class SaleOrderRequestMixin(models.AbstractModel):
                 )
 
     def _check_requester(self):
-        """The order's owner files the request; a sales head or an
-        order-handling administrator may file it for them."""
+        """The order's owners file the request: its salesperson, or a
+        logistics clerk of its company (the order owner, 订单负责人, of the
+        regulations); a sales head or an order-handling administrator may
+        file it for them."""
         if self._is_privileged():
             return
+        user = self.env.user
+        clerk = user.has_group(roles.LOGISTICS_CLERK)
         for request in self:
-            if request.order_id.user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only the salesperson of order %s, a sales head or an "
-                        "administrator can file a request about it.",
-                        request.order_id.name,
-                    )
+            order = request.order_id
+            if order.user_id == user:
+                continue
+            if clerk and order.company_id in user.company_ids:
+                continue
+            raise AccessError(
+                self.env._(
+                    "Only the salesperson of order %s, a logistics clerk of its "
+                    "company, a sales head or an administrator can file a "
+                    "request about it.",
+                    order.name,
                 )
+            )
 
     def _check_order_open(self):
         for request in self:

@@ -3,6 +3,7 @@ from . import test_approval
 from . import test_tier_cache
 from . import test_cancel_request
 from . import test_change_request
+from . import test_clerk_request
 from . import test_change_performance
 from . import test_change_tour
 

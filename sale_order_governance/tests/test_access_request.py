@@ -38,6 +38,8 @@ class TestAccessRequest(ArchiveCommon):
             self.order.with_user(self.requester).read(["name"])
 
     def test_request_grant_read_and_log(self):
+        """Reading an archived order without access needs an approved request; the grant
+        is time-limited and every read is logged (R7.7)."""
         request = self._request()
         self.assertRegex(request.name, "^AAR/")
         self.assertEqual(request.order_id, self.order)

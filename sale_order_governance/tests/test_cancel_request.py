@@ -183,14 +183,6 @@ class TestCancelRequest(GovernanceCommon):
         gms = self.env.ref("order_handling_base.group_general_manager").users
         self.assertFalse(approvers())
         request.with_user(self.users["sales"]).request_validation()
-        print(
-            "DEBUG",
-            [
-                (r.status, r.sequence, r.reviewer_ids.ids, r.can_review)
-                for r in request.review_ids
-            ],
-            request.activity_ids,
-        )
         # the sales head's turn; the general manager waits
         self.assertEqual(approvers(), heads)
         self.assertIn(self.users["saleshead"], approvers())

@@ -23,6 +23,7 @@ class TestLockedFields(ArchiveCommon):
         )
 
     def test_key_fields_of_confirmed_order_refused_over_rpc(self):
+        """Key fields of a confirmed order cannot be silently edited over RPC (R7.5)."""
         line = self._as("sales", self.line)
         for vals in (
             {"product_uom_qty": 9},
@@ -148,6 +149,7 @@ class TestLockedFields(ArchiveCommon):
         self.assertFalse(draft.exists())
 
     def test_line_changes_tracked_with_before_after(self):
+        """Line changes are tracked: who, when, before and after (R7.5)."""
         order = self._create_order(self.users["sales"])
         line = order.order_line.with_user(self.users["sales"]).with_context(
             tracking_disable=False

@@ -9,8 +9,10 @@ from . import res_config_settings
 from . import sale_order
 from . import sale_order_intake_check
 from . import sale_order_urgent
+from . import sale_order_processing_time
 from . import sale_order_delivery_date
 from . import sale_order_customer_confirmation
 from . import sale_order_line
 from . import sale_order_copy
 from . import stock_picking
+from . import order_handling_transfer

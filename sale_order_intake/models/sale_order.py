@@ -34,6 +34,7 @@ PROTECTED_FIELDS = {
     "intake_stage",
     "intake_submitted_uid",
     "intake_submitted_date",
+    "intake_received_date",
     "intake_checked_uid",
     "intake_checked_date",
     "intake_check_valid",
@@ -141,6 +142,15 @@ class SaleOrder(models.Model):
     )
     intake_submitted_date = fields.Datetime(
         string="Submitted On", readonly=True, copy=False
+    )
+    intake_received_date = fields.Datetime(
+        string="Received On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="When sales first handed the order to logistics (first "
+        "submission). Unlike 'Submitted On' it is kept when a returned order "
+        "is submitted again: the cycle-time KPIs start here.",
     )
     intake_checked_uid = fields.Many2one(
         "res.users", string="Checked By", readonly=True, copy=False
@@ -462,6 +472,14 @@ class SaleOrder(models.Model):
         if not self.env.su:
             self._intake_check_protected(PROTECTED_FIELDS.intersection(vals))
         result = super().write(vals)
+        if vals.get("intake_submitted_date"):
+            # received once: the first submission, kept when a returned order
+            # is submitted again
+            first = self.filtered(lambda order: not order.intake_received_date)
+            if first:
+                super(SaleOrder, first).write(
+                    {"intake_received_date": vals["intake_submitted_date"]}
+                )
         self._intake_invalidate_check(vals)
         return result
 

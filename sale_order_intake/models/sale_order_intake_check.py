@@ -23,7 +23,6 @@ from .sale_order import (
     _check_neutral,
 )
 
-
 # one concern of the regulations per file (the order's intake fields and
 # guards are in sale_order.py); urgent orders are to become their own addon
 # pylint: disable=consider-merging-classes-inherited

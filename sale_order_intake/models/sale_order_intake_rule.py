@@ -208,31 +208,64 @@ class SaleOrderIntakeRule(models.Model):
                 yield order, order.order_line.browse(), order.partner_credit_warning
 
     def _intake_check_price(self, orders):
-        for line in self._lines(orders).filtered("product_id"):
-            # the product's sales price, in the unit of the line, is the
-            # reference: reading it needs no query per line (a per-line
-            # price-list computation would)
-            product = line.product_id
-            reference = product.uom_id._compute_price(
-                product.lst_price, line.product_uom or product.uom_id
-            )
+        lines = self._lines(orders).filtered("product_id")
+        references = self._get_reference_prices(lines)
+        for line in lines:
+            reference = references[line.id]
             if line.price_unit <= 0 and not reference <= 0:
                 yield line.order_id, line, self.env._("no price")
                 continue
             discount = line.discount
             if reference > 0:
-                discount = max(discount, (1 - line.price_unit / reference) * 100)
+                # the price the customer pays, after the line's discount
+                net_price = line.price_unit * (1 - (line.discount or 0.0) / 100.0)
+                discount = (1 - net_price / reference) * 100
             if float_compare(discount, self.max_discount, precision_digits=2) > 0:
                 yield (
                     line.order_id,
                     line,
                     self.env._(
-                        "%(discount).1f %% below the sales price "
+                        "%(discount).1f %% below the pricelist price "
                         "(at most %(max).1f %%)",
                         discount=discount,
                         max=self.max_discount,
                     ),
                 )
+
+    @api.model
+    def _get_reference_prices(self, lines):
+        """``{line id: price}``: what the order's pricelist asks for the
+        line's product, quantity and unit on the order date (the product's
+        sales price where the order has no pricelist), in the order's
+        currency. Computed once per pricelist, unit, quantity and date for
+        all the products that share them (a query for the pricelist rules
+        of each group, not of each line)."""
+        groups = defaultdict(lambda: self.env["product.product"])
+        key_of = {}
+        for line in lines:
+            order = line.order_id
+            key = (
+                order.pricelist_id,
+                order.currency_id,
+                line.product_uom or line.product_id.uom_id,
+                line.product_uom_qty or 1.0,
+                order.date_order or fields.Datetime.now(),
+            )
+            key_of[line.id] = key
+            groups[key] |= line.product_id
+        prices = {}
+        for key, products in groups.items():
+            pricelist, currency, uom, qty, date = key
+            if pricelist:
+                prices[key] = pricelist._get_products_price(
+                    products, qty, currency=currency, uom=uom, date=date
+                )
+            else:
+                prices[key] = {
+                    product.id: product.uom_id._compute_price(product.lst_price, uom)
+                    for product in products
+                }
+        return {line.id: prices[key_of[line.id]][line.product_id.id] for line in lines}
 
     def _intake_check_packaging(self, orders):
         lines = self._lines(orders).filtered(

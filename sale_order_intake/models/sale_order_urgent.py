@@ -12,7 +12,6 @@ from odoo.addons.order_handling_base.models.mail_batch import (
     schedule_activities,
 )
 
-
 # one concern of the regulations per file (the order's intake fields and
 # guards are in sale_order.py); urgent orders are to become their own addon
 # pylint: disable=consider-merging-classes-inherited
@@ -63,6 +62,21 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     # Urgent orders (R6)
     # ------------------------------------------------------------------
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "urgent_deadline" in vals:
+            self._urgent_recompute_slip_deadlines()
+        return result
+
+    def _urgent_recompute_slip_deadlines(self):
+        """The urgent slips are never due after the order's deadline
+        (``order.handling.transfer._sla_deadline_caps``): plan them again
+        when it moves. The slips reach the order by reference, which no
+        dependency follows."""
+        slips = self.sudo().transfer_slip_ids.filtered(lambda s: s.priority == "1")
+        for fname in ("sla_policy_id", "sla_deadline", "sla_at_risk_date"):
+            self.env.add_to_compute(slips._fields[fname], slips)
 
     @api.constrains("intake_urgent", "urgent_deadline")
     def _check_urgent_deadline(self):

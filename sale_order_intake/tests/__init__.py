@@ -3,7 +3,10 @@ from . import test_intake_checks
 from . import test_classification
 from . import test_intake_mail
 from . import test_intake_security
+from . import test_received_date
 from . import test_delivery_date
 from . import test_tour
 from . import test_performance
 from . import test_customer_signature
+from . import test_urgent_deadline
+from . import test_processing_times

@@ -195,6 +195,8 @@ class TestCustomerMails(AcceptedOrderCommon):
         return order.message_ids.filtered(lambda m: m.subject and text in m.subject)
 
     def test_milestone_mails_and_completion(self):
+        """Status mails at the milestones (accepted, shipped) and the thank-you mail
+        when the delivered order is completed and closed (R5.4, R6.3)."""
         order = self._accepted_order()
         self.assertEqual(len(self._mails(order, "has been accepted")), 1)
         manager = order.with_user(self.users["manager"])
@@ -258,6 +260,8 @@ class TestUrgent(AcceptedOrderCommon):
             order.write({"intake_urgent": True})
 
     def test_assessment_by_the_named_person(self):
+        """An urgent order is assessed for urgency and feasibility by the named person
+        only, who records a decision (R6.1)."""
         order = self._urgent_order()
         with self.assertRaisesRegex(AccessError, "named to assess"):
             order.with_user(self.users["clerk"]).action_urgent_assess(

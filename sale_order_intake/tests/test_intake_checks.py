@@ -123,18 +123,58 @@ class TestIntakeChecks(IntakeCommon):
         line = self.order.order_line
         self.assertEqual(line.price_unit, 120.0)
         self.assertEqual(self._failures(rule), [])
-        line.price_unit = 110.0  # 8.3 % below the sales price
+        line.price_unit = 110.0  # 8.3 % below the pricelist price
         self.assertEqual(self._failures(rule), [])
         line.price_unit = 100.0  # 16.7 % below
         ((failed, detail),) = self._failures(rule)
         self.assertEqual(failed, line)
-        self.assertIn("16.7 % below the sales price (at most 10.0 %)", detail)
+        self.assertIn("16.7 % below the pricelist price (at most 10.0 %)", detail)
         line.write({"price_unit": 120.0, "discount": 15.0})
         ((failed, detail),) = self._failures(rule)
         self.assertIn("15.0 % below", detail)
         line.write({"price_unit": 0.0, "discount": 0.0})
         ((failed, detail),) = self._failures(rule)
         self.assertEqual(detail, "no price")
+
+    def test_price_against_the_customer_pricelist(self):
+        """The reference is what the order's pricelist asks for the product,
+        quantity and date: 20 % off, 30 % off from ten pieces."""
+        rule = self._rule("price", max_discount=10.0)
+        pricelist = self.env["product.pricelist"].create(
+            {
+                "name": "Distributors",
+                "currency_id": self.company.currency_id.id,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": self.product.id,
+                            "compute_price": "percentage",
+                            "percent_price": percent,
+                            "min_quantity": min_quantity,
+                        }
+                    )
+                    for percent, min_quantity in ((20.0, 0.0), (30.0, 10.0))
+                ],
+            }
+        )
+        order = self._new_order(pricelist_id=pricelist.id)
+        line = order.order_line
+        self.assertEqual(self.product.lst_price, 120.0)
+        # 96 is the distributors' price: 20 % below the sales price is fine
+        line.write({"price_unit": 96.0, "discount": 0.0})
+        self.assertEqual(self._failures(rule, order), [])
+        line.price_unit = 80.0  # 16.7 % below 96
+        ((failed, detail),) = self._failures(rule, order)
+        self.assertEqual(failed, line)
+        self.assertIn("16.7 % below the pricelist price (at most 10.0 %)", detail)
+        # ten pieces cost 84 each: 80 is 4.8 % below
+        line.write({"product_uom_qty": 10.0, "price_unit": 80.0})
+        self.assertEqual(self._failures(rule, order), [])
+        # the line's discount counts: 96 less 15 % is 15 % below 96
+        line.write({"product_uom_qty": 3.0, "price_unit": 96.0, "discount": 15.0})
+        ((failed, detail),) = self._failures(rule, order)
+        self.assertIn("15.0 % below", detail)
 
     def test_price_in_another_unit(self):
         """The sales price is per unit of the product: a dozen is compared

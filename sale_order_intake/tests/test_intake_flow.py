@@ -27,6 +27,9 @@ class TestIntakeFlow(IntakeCommon):
         return self.env.ref(f"sale_order_intake.{xmlid}")
 
     def test_returned_corrected_accepted_regular_order(self):
+        """A failed check returns the order to sales with the reasons; sales corrects
+        and resubmits; each return is counted and only the clean order is accepted
+        (R1.3)."""
         self._make_regular(self.product)
         sales, clerk, head = (self.users[r] for r in ("sales", "clerk", "saleshead"))
         with freeze_time("2026-11-23 08:00:00"):  # a Monday

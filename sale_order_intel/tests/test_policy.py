@@ -45,6 +45,7 @@ class TestPolicy(IntelCommon):
         )
 
     def test_approved_by_the_sales_head(self):
+        """The activity policy of a period is approved by the department head (R9.1)."""
         with self.assertRefused(UserError, "head of the sales department"):
             self.policy.with_user(self.users["sales"]).action_approve()
         with self.assertRefused(UserError, "head of the sales department"):

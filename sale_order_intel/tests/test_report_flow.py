@@ -11,6 +11,9 @@ from .common import IntelCommon
 @tagged("post_install", "-at_install")
 class TestReportFlow(IntelCommon):
     def test_full_flow(self):
+        """An intelligence report from draft to closed: submitted, evaluated by
+        marketing planning, a marketing plan for a sales unit, results, won (R9.2,
+        R9.3)."""
         sales, marketing = self.users["sales"], self.users["marketing"]
         with Form(self.env["sale.intel.report"].with_user(sales)) as form:
             form.title = "Competitor cuts prices by 10%"

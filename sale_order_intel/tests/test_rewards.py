@@ -61,6 +61,7 @@ class TestRewards(IntelCommon):
             self._reward(self._evaluated(), reward_type="info_fee", amount=-5.0)
 
     def test_tier_validation_then_paid(self):
+        """A reward is approved (tier validation), then paid (R9.4)."""
         report = self._evaluated()
         fee = report.reward_ids
         marketing, sales = self.users["marketing"], self.users["sales"]

@@ -75,6 +75,8 @@ class TestOpportunity(IntelCommon):
         self.assertEqual(len(self.report.with_context(active_test=False).lead_ids), 2)
 
     def test_order_from_opportunity_is_linked_and_rewarded(self):
+        """The order won from the report's opportunity links back to the report and
+        earns its reward (R9.5)."""
         lead = self._create_opportunity(self.report)
         order = self._quotation(lead)
         self.assertEqual(order.opportunity_id, lead)

@@ -44,6 +44,11 @@ class SaleOrder(models.Model):
             reviews = order.order_review_ids.filtered(lambda r: r.state != "cancelled")
             order.current_review_id = reviews.sorted("id")[-1:] if reviews else False
 
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self.sudo().order_review_ids._cancel_with_order()
+        return result
+
     def _review_department_code(self):
         """Hook: the department that reviews the order (R3.1)."""
         self.ensure_one()

@@ -13,6 +13,8 @@ from odoo.addons.order_handling_base.models.mail_batch import (
 from odoo.addons.order_handling_base.models.mail_queue import mail_queued
 
 ASSESSMENTS = [("ok", "OK"), ("risk", "At risk"), ("not_ok", "Not feasible")]
+#: what a reviewer assesses before deciding (R3.2)
+ASSESSED_FIELDS = ("capacity", "material", "technology", "delivery")
 DECISIONS = [
     ("accept", "Accept"),
     ("accept_conditions", "Accept with conditions"),
@@ -128,11 +130,22 @@ class SaleOrderReview(models.Model):
     )
     meeting_count = fields.Integer(compute="_compute_meeting_count")
     can_decide = fields.Boolean(compute="_compute_can_decide")
+    assessed = fields.Boolean(
+        compute="_compute_assessed",
+        help="Capacity, material, technology and delivery date are all "
+        "assessed: the decision buttons ask for confirmation only then (else "
+        "they say at once what is missing).",
+    )
 
     @api.depends("meeting_ids")
     def _compute_meeting_count(self):
         for review in self:
             review.meeting_count = len(review.meeting_ids)
+
+    @api.depends(*ASSESSED_FIELDS)
+    def _compute_assessed(self):
+        for review in self:
+            review.assessed = all(review[name] for name in ASSESSED_FIELDS)
 
     @api.depends("state", "order_class", "department_id")
     @api.depends_context("uid")
@@ -227,7 +240,7 @@ class SaleOrderReview(models.Model):
         for review in self:
             missing = [
                 review._fields[name]._description_string(self.env)
-                for name in ("capacity", "material", "technology", "delivery")
+                for name in ASSESSED_FIELDS
                 if not review[name]
             ]
             if missing:
@@ -304,6 +317,44 @@ class SaleOrderReview(models.Model):
                     )[review.decision],
                 ),
             )
+
+    def _sla_depends(self):
+        return super()._sla_depends() + ["order_id.urgent_deadline"]
+
+    def _sla_deadline_caps(self):
+        """The review of an accepted urgent order is never due after the
+        order's deadline (R6.2)."""
+        caps = super()._sla_deadline_caps()
+        for review in self:
+            order = review.order_id.sudo()
+            deadline = order.urgent_deadline
+            if review.priority == "1" and deadline:
+                caps[review.id] = min(deadline, caps.get(review.id) or deadline)
+        return caps
+
+    def _cancel_with_order(self):
+        """The order is cancelled: its open reviews stop (R7.3). They become
+        cancelled, which has no processing-time target (they leave the
+        overdue work), their open meetings are called off and their
+        activities removed."""
+        reviews = self.sudo().filtered(lambda r: r.state in ("to_review", "meeting"))
+        if not reviews:
+            return reviews
+        meetings = reviews.meeting_ids.filtered(
+            lambda m: m.state in ("draft", "scheduled")
+        )
+        meetings.calendar_event_id.unlink()
+        meetings.write({"state": "cancelled"})
+        reviews.write({"state": "cancelled"})
+        (reviews.activity_ids | meetings.activity_ids).unlink()
+        for review in reviews:
+            review._message_log(
+                body=self.env._(
+                    "Order %s was cancelled: the review is cancelled.",
+                    review.order_id.name,
+                )
+            )
+        return reviews
 
     def action_call_meeting(self):
         """The engineering supervisor calls a review meeting (R3.2)."""

@@ -25,6 +25,8 @@ ASSESSED = {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": 
 @tagged("post_install", "-at_install")
 class TestReview(ReviewCommon):
     def test_regular_order_reviewed_by_the_workshop(self):
+        """A regular order's review goes to the workshop supervisor, who assesses
+        capacity, material, technology and delivery date and decides (R3.1)."""
         order = self._accepted_order()
         review = order.current_review_id
         self.assertEqual(review.state, "to_review")
@@ -131,6 +133,8 @@ class TestReview(ReviewCommon):
         self.assertEqual(review.state, "to_review")
 
     def test_rejection_stops_the_order_and_tells_sales(self):
+        """A rejected review needs its reason, stops the order and tells sales why
+        (R3.3)."""
         order = self._accepted_order()
         review = order.current_review_id.with_user(self.users["workshop"])
         review.write(ASSESSED)
@@ -165,6 +169,8 @@ class TestReview(ReviewCommon):
         self.assertEqual(review.decision, "accept_conditions")
 
     def test_meeting_and_resolution(self):
+        """The engineering supervisor calls a review meeting: attendees, department
+        opinions and a resolution that the general manager approves (R3.2)."""
         order = self._accepted_order(regular=False)
         review = order.current_review_id
         self.assertEqual(review.department_id, self.departments["engineering"])

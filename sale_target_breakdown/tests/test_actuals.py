@@ -27,6 +27,7 @@ class TestActuals(TargetCommon):
         return target.month_ids.filtered(lambda p: p.date_from.month == month)
 
     def test_actuals_per_period(self):
+        """Actuals come from confirmed orders, per period and person (R10.2)."""
         february = self._month(self.target, 2)
         self.assertEqual(february.actual_amount, 8000.0)
         self.assertEqual(february.achievement, 80.0)

@@ -15,6 +15,8 @@ class TestBreakdown(TargetCommon):
         return target.period_ids.filtered(lambda p: p.period_type == period_type)
 
     def test_even_split_adds_up(self):
+        """An annual target split evenly into quarters, months and weeks adds up
+        (R10.1)."""
         target = self._target(amount=120000.0)
         quarters = self._periods(target, "quarter")
         months = self._periods(target, "month")

@@ -132,6 +132,46 @@ class TierValidation(models.AbstractModel):
                 ),
             )
 
+    # ---------------------------------------------------------------- banner
+    # OCA writes these messages with ``self.env._()`` inside f-strings, which
+    # the translation exporter does not extract: they stay English in every
+    # language. On the suite's documents the same HTML is built from terms of
+    # this addon (translated in ``i18n``/``i18n_extra``), the model named in
+    # the user's language.
+
+    def _oh_is_suite_document(self):
+        """A model that an addon of the suite defines or extends (as in
+        ``_oh_sync_approval_activities``)."""
+        return any(
+            is_suite_module(getattr(klass, "_module", None))
+            for klass in type(self).__mro__
+        )
+
+    def _get_to_validate_message(self):
+        if not self._oh_is_suite_document():
+            return super()._get_to_validate_message()
+        name = self._get_to_validate_message_name()
+        if name == self._description:
+            name = self.env["ir.model"].sudo()._get(self._name).name or name
+        message = self.env._("This %s needs to be validated", name)
+        return f"""<i class="fa fa-info-circle"></i> {message}"""
+
+    def _get_validated_message(self):
+        if not self._oh_is_suite_document():
+            return super()._get_validated_message()
+        if self.validation_status != "validated":
+            return ""
+        message = self.env._("Operation has been <b>validated</b>!")
+        return f"""<i class="fa fa-thumbs-up"></i> {message}"""
+
+    def _get_rejected_message(self):
+        if not self._oh_is_suite_document():
+            return super()._get_rejected_message()
+        if self.validation_status != "rejected":
+            return ""
+        message = self.env._("Operation has been <b>rejected</b>.")
+        return f"""<i class="fa fa-thumbs-down"></i> {message}"""
+
     def _tier_validation_own_reviews(self, tiers):
         """The reviews of ``tiers`` that belong to this document (a comment
         wizard names the reviews it decides)."""

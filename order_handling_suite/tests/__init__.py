@@ -4,8 +4,10 @@ from . import test_access_matrix
 from . import test_demo_scenario
 from . import test_department_confidentiality
 from . import test_jsonrpc_examples
+from . import test_oca_chinese
 from . import test_order_form_access
 from . import test_plain_users
+from . import test_regulations_map
 from . import test_report_company_block
 from . import test_rpc_bad_input
 from . import test_rpc_sweep

@@ -119,7 +119,12 @@ def owned(db, leaves, path):
         cr.execute(
             """SELECT replace(model, '.', '_'), count(DISTINCT res_id)
                  FROM ir_model_data
-                WHERE module = ANY(%s) AND model NOT LIKE 'ir.%%'
+                WHERE module = ANY(%s)
+                  -- the ir.* records of an addon go with it; those whose
+                  -- tables are snapshotted (the suite extends ir.rule and
+                  -- ir.model.access for its refusal messages) are counted
+                  AND (model NOT LIKE 'ir.%%'
+                       OR model IN ('ir.model.access', 'ir.rule'))
                   AND model NOT IN ('res.groups', 'mail.template', 'report.paperformat')
                 GROUP BY 1""",
             [leaves],

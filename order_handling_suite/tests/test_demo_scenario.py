@@ -2,9 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The demo scenario of ``make demo`` runs on a database without demo data
 and leaves every order in its stage: the demo cannot silently rot when a
-workflow changes."""
+workflow changes. Its history is spread over the past weeks: the dashboard
+shows cycle times, a month of KPIs, overdue work and archived orders."""
 
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.order_handling_suite.demo.scenario import DemoScenario
 
 # the records the scenario makes, counted before and after a second run
 COUNTED_MODELS = [
@@ -38,8 +42,8 @@ class TestDemoScenario(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
-        cls.Demo = cls.env["order.handling.demo"]
-        cls.orders = cls.Demo._generate_demo_scenario()
+        cls.orders = cls.env["res.company"]._order_handling_demo_scenario()
+        cls.Demo = DemoScenario(cls.env)
 
     def order(self, key):
         order = self.orders[key]
@@ -266,7 +270,7 @@ class TestDemoScenario(TransactionCase):
             for model in COUNTED_MODELS
         }
         messages = self.env["mail.message"].search_count([])
-        again = self.Demo._generate_demo_scenario()
+        again = self.env["res.company"]._order_handling_demo_scenario()
         self.assertEqual(again, self.orders)
         self.assertEqual(
             {
@@ -276,3 +280,75 @@ class TestDemoScenario(TransactionCase):
             counts,
         )
         self.assertEqual(self.env["mail.message"].search_count([]), messages)
+
+    # ------------------------------------------------------------------
+    # The timeline: what a manager sees on the dashboard
+    # ------------------------------------------------------------------
+
+    def test_cycle_times_over_two_months(self):
+        Kpi = self.env["order.handling.kpi.order"]
+        rows = Kpi.search([("order_id", "in", [o.id for o in self.orders.values()])])
+        replied = rows.filtered("date_replied")
+        shipped = rows.filtered("date_shipped")
+        self.assertGreaterEqual(len(replied), 5)
+        self.assertGreaterEqual(len(shipped), 3)
+        for row in replied:
+            self.assertGreater(row.reply_hours, 1.0, row.order_id.name)
+        for row in shipped:
+            self.assertGreater(row.ship_hours, row.reply_hours, row.order_id.name)
+        # hours to days, not all alike
+        self.assertGreater(len(set(replied.mapped(lambda r: round(r.reply_hours)))), 3)
+        self.assertGreater(max(shipped.mapped("ship_hours")), 24 * 5)
+        months = {row.month_received for row in rows}
+        self.assertGreaterEqual(len(months), 2)
+        now = fields.Datetime.now()
+        self.assertTrue(all(row.date_received < now for row in rows))
+
+    def test_timeline_consistent(self):
+        for key, order in self.orders.items():
+            steps = [
+                order.create_date,
+                order.intake_received_date,
+                order.intake_checked_date,
+                order.intake_accepted_date,
+                order.delivery_date_replied_date,
+            ]
+            steps = [step for step in steps if step]
+            self.assertEqual(steps, sorted(steps), key)
+            done = order.picking_ids.filtered(lambda p: p.state == "done")
+            if done and order.intake_accepted_date:
+                self.assertGreater(
+                    min(done.mapped("date_done")), order.intake_accepted_date
+                )
+        logs = self.env["order.handling.stage.log"].search(
+            [
+                ("res_model", "=", "sale.order"),
+                ("res_id", "in", [o.id for o in self.orders.values()]),
+            ]
+        )
+        closed = logs.filtered("date_end")
+        self.assertTrue(closed)
+        self.assertTrue(all(log.date_end >= log.date_start for log in closed))
+        self.assertGreater(max(closed.mapped("duration_hours")), 1.0)
+
+    def test_approval_lead_times(self):
+        rows = self.env["order.handling.kpi.approval"].search([("done_count", "=", 1)])
+        self.assertTrue(rows)
+        self.assertGreater(max(rows.mapped("lead_hours")), 1.0)
+        self.assertTrue(all(row.lead_hours >= 0 for row in rows))
+
+    def test_overdue_work(self):
+        overdue = self.env["order.handling.overdue.report"].search([])
+        self.assertTrue(overdue.filtered(lambda r: r.kind == "order.handling.transfer"))
+        self.assertTrue(overdue.filtered(lambda r: r.kind == "sale.order.review"))
+        late = self.orders["order_production_partial"]
+        self.assertLess(late.commitment_date, fields.Datetime.now())
+        self.assertEqual(late.delivery_status, "partial")
+
+    def test_archived_orders(self):
+        for key in ("order_delivered_visited", "order_delivered_rated"):
+            order = self.orders[key]
+            self.assertTrue(order.governance_archive_id, key)
+            self.assertEqual(
+                order.governance_archive_id.create_uid, self.Demo._user("clerk")
+            )

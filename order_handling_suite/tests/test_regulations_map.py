@@ -147,6 +147,17 @@ class TestRegulationsMap(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the Chinese menus as a zh_CN user sees them: the terms of every
+        # installed module (a test database is installed in English only)
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        installed = (
+            cls.env["ir.module.module"]
+            .search([("state", "=", "installed")])
+            .mapped("name")
+        )
+        cls.env["ir.module.module"]._load_module_terms(
+            installed, ["zh_CN"], overwrite=True
+        )
         cls.maps = {}
         for lang, path in DOCS.items():
             if not os.path.isfile(path):

@@ -38,8 +38,9 @@ const confirmDialog = {
 
 const assess = ["capacity", "material", "technology", "delivery"].map((name) => ({
     content: `Assess ${name}`,
-    trigger: `.o_form_view div[name='${name}'] select`,
-    run: 'select "ok"',
+    // the assessments are choices (radio buttons) on the review form
+    trigger: `.o_form_view div[name='${name}'] input.o_radio_input[data-value='ok']`,
+    run: "click",
 }));
 
 // A form action of one person: open the record (start url), click, check.
@@ -158,7 +159,12 @@ tours.add("order_handling_suite_clerk_accepts", {
 tours.add("order_handling_suite_review_accept", {
     steps: () => [
         ...assess,
-        clickButton("action_accept", "Accept the order"),
+        {
+            // once the four are assessed, Accept asks for confirmation
+            content: "Accept the order",
+            trigger: ".o_form_view button.o_review_assessed[name='action_accept']",
+            run: "click",
+        },
         confirmDialog,
         status("Accepted"),
     ],

@@ -163,7 +163,8 @@ class SaleOrder(models.Model):
 
     def _governance_restart_approval(self, names):
         """R7.1: a change of what the approvers approve, or are approving,
-        restarts the approval of the quotation by itself: its reviews go and
+        restarts the approval of a quotation of a company that switched
+        order approvals on by itself: its reviews go and
         a note says what changed; ``_governance_request_approval_again``
         asks for the approval again once the change is written. Returns the
         quotations restarted. The server's own writes under its trusted
@@ -173,7 +174,17 @@ class SaleOrder(models.Model):
             and is_trusted("tier.validation")
         ):
             return self.browse()
-        orders = self.filtered(lambda o: o.state in ("draft", "sent") and o.review_ids)
+        # only where the company switched order approvals on (the suite's
+        # regulation): elsewhere OCA's tier validation refuses the write as
+        # it does without the suite
+        orders = self.filtered(
+            lambda o: (
+                o.state in ("draft", "sent")
+                and o.review_ids
+                and o.company_id.sale_order_approval
+                and o._order_handling_regulated()
+            )
+        )
         if not orders:
             return orders
         labels = ", ".join(

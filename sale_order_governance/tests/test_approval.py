@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from ..models.res_company_approval import APPROVAL_RULES
@@ -73,6 +73,27 @@ class TestApproval(ApprovalCommon):
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.review_ids)
+
+    def test_own_rules_of_a_company_without_approvals_work_as_oca_does(self):
+        """Approvals switched off, a company's own tier rule works as OCA's
+        sale_tier_validation makes it work: under validation a change is
+        refused (the suite's R7.1 restart is the regulation's, not OCA's)."""
+        self.company.sale_order_approval = False
+        self.env["tier.definition"].create(
+            {
+                "model_id": self.env["ir.model"]._get_id("sale.order"),
+                "review_type": "individual",
+                "reviewer_id": self.users["saleshead"].id,
+                "definition_domain": "[('amount_untaxed', '>', 0)]",
+            }
+        )
+        order = self._quotation()
+        order.with_user(self.users["sales"]).request_validation()
+        self.assertTrue(order.review_ids)
+        with self.assertRaises(ValidationError):
+            order.with_user(self.users["sales"]).write(
+                {"order_line": [Command.update(order.order_line.id, {"price_unit": 5})]}
+            )
 
     def test_rules_amount_new_customer_non_regular(self):
         small = self._quotation()

@@ -4,10 +4,8 @@ from odoo import api, models
 
 from .order_handling_document_mixin import is_suite_module
 
-#: fields naming who handles a record, in the order they are looked at:
-#: its department (and the department's manager), else its responsible user
+#: the field naming the department that handles a record
 DEPARTMENT_FIELDS = ("department_id",)
-USER_FIELDS = ("user_id", "salesperson_id")
 
 
 class IrRule(models.Model):
@@ -16,11 +14,17 @@ class IrRule(models.Model):
 
     Odoo answers with a joke about top-secret records and cookies. For a
     model defined by an addon built on the suite (``is_suite_module``) the
-    message becomes one sentence naming the record (its reference only) and
-    its handler: the record's department and that department's manager, else
-    its responsible user, else the roles whose access rights cover it
-    (``ir.model.access._get_suite_handler_groups``). The names are read in
-    sudo, nothing else of the record is. Other models keep Odoo's message;
+    message becomes one sentence naming the record and its handler: the
+    record's department and that department's manager (a department is an
+    organisational unit, public in the company), else the roles whose access
+    rights cover it (``ir.model.access._get_suite_handler_groups``).
+
+    The refused record is named by its id only (``#12``: what the caller
+    sent), never by its name, and no person linked to it (reporter,
+    salesperson…) is named: a client asking for ids one by one over RPC
+    learns nothing of records it may not read (an intelligence report's
+    title or reporter, an order's customer in its name). Only the
+    department is read, in sudo. Other models keep Odoo's message;
     users in debug mode (``base.group_no_one``) get Odoo's details after the
     sentence, and a suggested company (multi-company) is kept."""
 
@@ -54,7 +58,8 @@ class IrRule(models.Model):
         values = {
             "document": self.env["ir.model"]._get(record._name).name
             or record._description,
-            "reference": record.display_name,
+            # the id the caller sent, never the record's name (see above)
+            "reference": f"#{record.id}",
         }
         department = self._get_suite_refusal_department(record)
         if department and department.manager_id:
@@ -70,13 +75,6 @@ class IrRule(models.Model):
                 "%(document)s %(reference)s is handled by the %(department)s "
                 "department: ask one of its members.",
                 department=department.name,
-                **values,
-            )
-        user = self._get_suite_refusal_user(record)
-        if user:
-            return self.env._(
-                "%(document)s %(reference)s is handled by %(user)s: ask them.",
-                user=user.name,
                 **values,
             )
         Access = self.env["ir.model.access"]
@@ -104,11 +102,3 @@ class IrRule(models.Model):
                 if record[name]:
                     return record[name]
         return record.env["order.handling.department"]
-
-    @api.model
-    def _get_suite_refusal_user(self, record):
-        for name in USER_FIELDS:
-            field = record._fields.get(name)
-            if field and field.comodel_name == "res.users" and record[name]:
-                return record[name]
-        return record.env["res.users"]

@@ -55,32 +55,36 @@ class TestRefusalMessages(OrderHandlingCommon):
         )
         self.assertEqual(
             messages["en_US"],
-            f"Transfer Slip {slip.name} is handled by the Quality department: "
+            f"Transfer Slip #{slip.id} is handled by the Quality department: "
             f"ask its manager, {manager}.",
         )
         self.assertEqual(
             messages["zh_CN"],
-            f"转交单 {slip.name} 由部门“品质部”处理：请联系该部门负责人 {manager}。",
+            f"转交单 #{slip.id} 由部门“品质部”处理：请联系该部门负责人 {manager}。",
         )
         for message in messages.values():
             self.assertNotIn(ODOO_JOKE, message)
             self.assertNotIn("order.handling.transfer", message)
 
-    def test_rule_refusal_names_responsible_user(self):
+    def test_rule_refusal_reveals_nothing_of_the_record(self):
+        """Asked by id over RPC, a refused record gives away neither its
+        name nor a person linked to it: an order copy refused to a member
+        names no order, customer or salesperson, only roles."""
         copy = self.env["sale.order.copy"].browse(self.order.id)
-        salesperson = self.users["sales"].name
         messages = self._both_langs(
             self.member, lambda: copy.with_user(self.member).read(["name"])
         )
-        self.assertEqual(
+        self.assertTrue(
+            messages["en_US"].startswith(f"Order Copy #{self.order.id} is handled by"),
             messages["en_US"],
-            f"Order Copy {self.order.name} is handled by {salesperson}: ask them.",
         )
-        self.assertEqual(
-            messages["zh_CN"],
-            f"订单复印件 {self.order.name} 由 {salesperson} 负责："
-            f"请联系 {salesperson}。",
-        )
+        for message in messages.values():
+            for secret in (
+                self.order.name,
+                self.order.partner_id.name,
+                self.users["sales"].name,
+            ):
+                self.assertNotIn(secret, message)
 
     def test_rule_refusal_names_roles(self):
         """A record with neither department nor responsible (a policy of
@@ -90,7 +94,7 @@ class TestRefusalMessages(OrderHandlingCommon):
         messages = self._both_langs(self.member, lambda: policy.read(["target_hours"]))
         self.assertEqual(
             messages["en_US"],
-            f"Order Handling SLA Policy {self.other_policy.display_name} is "
+            f"Order Handling SLA Policy #{self.other_policy.id} is "
             "handled by Order Handling / Administrator: ask someone with that role.",
         )
         self.assertTrue(

@@ -17,7 +17,11 @@ class TestMonthlySummaryCron(DashboardCommon):
         super().setUpClass()
         for role in ("manager", "gm", "sales"):
             cls.users[role].email = f"{role}@example.com"
-        cls.other_company = cls.env["res.company"].create({"name": "Other Works"})
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Other Works", "intake_required": True}
+        )
+        # installed, the regulations are off: such a company gets nothing
+        cls.plain_company = cls.env["res.company"].create({"name": "Plain Odoo Co"})
         cls.other_gm = new_test_user(
             cls.env,
             "oh_gm_other_company",
@@ -62,6 +66,8 @@ class TestMonthlySummaryCron(DashboardCommon):
         theirs = mails.filtered(lambda m: self.other_company.name in m.subject)
         self.assertIn(self.other_gm.partner_id, theirs.recipient_ids)
         self.assertNotIn(self.users["gm"].partner_id, theirs.recipient_ids)
+        self.assertFalse(sent.filtered(lambda s: s.company_id == self.plain_company))
+        self.assertFalse(mails.filtered(lambda m: self.plain_company.name in m.subject))
         # run again in the same month: nothing more is sent
         after = self._mails()
         self.assertFalse(Summary._cron_send_monthly_summary())

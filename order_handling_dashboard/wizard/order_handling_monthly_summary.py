@@ -215,9 +215,14 @@ class OrderHandlingMonthlySummary(models.TransientModel):
     def _cron_send_monthly_summary(self):
         """Send last month's summary of each company to its general managers
         and order-handling administrators, once per month (the month sent is
-        kept on the company: safe to run twice)."""
+        kept on the company: safe to run twice). Only for the companies that
+        switched the order-handling regulations on (*Confirm Only Accepted
+        Orders*): installed, the suite sends nobody anything."""
         sent = self.browse()
-        for company in self.env["res.company"].sudo().search([]):
+        companies = (
+            self.env["res.company"].sudo().search([("intake_required", "=", True)])
+        )
+        for company in companies:
             today = fields.Datetime.context_timestamp(
                 self.with_context(tz=company.partner_id.tz or "UTC"),
                 fields.Datetime.now(),

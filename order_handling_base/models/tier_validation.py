@@ -128,7 +128,9 @@ class TierValidation(models.AbstractModel):
                 new,
                 APPROVAL_ACTIVITY,
                 summary=self.env._(
-                    "Approve %(document)s", document=documents._description
+                    "Approve %(document)s",
+                    # the model's name in the user's language
+                    document=self.env["ir.model"]._get(documents._name).name,
                 ),
             )
 

@@ -79,11 +79,10 @@ class TierValidation(models.AbstractModel):
         review of the document in its turn names them), none for the
         others."""
         documents = self.exists()
-        if not documents or "activity_ids" not in documents._fields:
-            return
-        if not any(
-            is_suite_module(getattr(klass, "_module", None))
-            for klass in type(documents).__mro__
+        if (
+            not documents
+            or "activity_ids" not in documents._fields
+            or not documents._oh_is_suite_document()
         ):
             return
         documents = documents.sudo()
@@ -142,8 +141,8 @@ class TierValidation(models.AbstractModel):
     # the user's language.
 
     def _oh_is_suite_document(self):
-        """A model that an addon of the suite defines or extends (as in
-        ``_oh_sync_approval_activities``)."""
+        """A model that an addon of the suite defines or extends: the
+        approver activities and the suite's banner texts are for those."""
         return any(
             is_suite_module(getattr(klass, "_module", None))
             for klass in type(self).__mro__

@@ -4,7 +4,7 @@
     "name": "Sale Order Intake",
     "summary": "Receive, check, classify and transfer sale orders: intake inbox, "
     "configurable checks, re-check, regular / non-regular routing",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "website": "https://github.com/order-handling-suite/order-handling",
     "author": "Order Handling Suite contributors",
@@ -30,7 +30,6 @@
         "wizard/sale_order_intake_classify_views.xml",
         "wizard/sale_order_intake_link_views.xml",
         "wizard/sale_order_intake_date_views.xml",
-        "wizard/sale_order_intake_urgent_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_copy_views.xml",
         "views/sale_order_portal_templates.xml",

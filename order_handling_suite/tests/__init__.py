@@ -14,3 +14,4 @@ from . import test_rpc_sweep
 from . import test_tier_forgery
 from . import test_tours
 from . import test_translations
+from . import test_urgent_review

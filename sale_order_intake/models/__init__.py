@@ -8,7 +8,6 @@ from . import res_company
 from . import res_config_settings
 from . import sale_order
 from . import sale_order_intake_check
-from . import sale_order_urgent
 from . import sale_order_processing_time
 from . import sale_order_delivery_date
 from . import sale_order_customer_confirmation

@@ -7,25 +7,18 @@ class OrderHandlingTransfer(models.Model):
     _inherit = "order.handling.transfer"
 
     def _sla_deadline_caps(self):
-        """An urgent slip is never due after the deadline of its accepted
-        urgent order (R6.2): the working-hour target of the urgent policy
-        may end later."""
+        """A slip is never due after its order's own deadline
+        (``sale.order._intake_deadline_cap``, e.g. an accepted urgent order's
+        "needed by", R6.2): the working-hour target may end later."""
         caps = super()._sla_deadline_caps()
-        urgent = self.filtered(lambda slip: slip.priority == "1")
-        if not urgent:
-            return caps
-        order_of = urgent._order_copy_order_ids()
+        order_of = self._order_copy_order_ids()
         orders = (
             self.env["sale.order"]
             .sudo()
             .browse({order_id for order_id in order_of.values() if order_id})
         )
-        deadlines = {
-            order.id: order.urgent_deadline
-            for order in orders
-            if order.intake_priority == "1" and order.urgent_deadline
-        }
-        for slip in urgent:
+        deadlines = {order.id: order._intake_deadline_cap() for order in orders}
+        for slip in self:
             deadline = deadlines.get(order_of.get(slip.id))
             if deadline:
                 caps[slip.id] = min(deadline, caps.get(slip.id) or deadline)

@@ -53,11 +53,6 @@ PROTECTED_FIELDS = {
     "delivery_date_replied_uid",
     "delivery_date_replied_date",
     "intake_delay_notified",
-    "urgency_decision",
-    "urgency_assessment",
-    "urgency_decision_uid",
-    "urgency_decision_date",
-    "urgent_escalated",
 }
 
 # fields of an order whose change leaves its intake check valid: the
@@ -68,10 +63,6 @@ CHECK_NEUTRAL_FIELDS = PROTECTED_FIELDS | {
     "access_token",
 }
 CHECK_NEUTRAL_PREFIXES = ("sla_", "message_", "activity_", "website_message")
-
-
-def _check_neutral(name):
-    return name in CHECK_NEUTRAL_FIELDS or name.startswith(CHECK_NEUTRAL_PREFIXES)
 
 
 class SaleOrder(models.Model):
@@ -258,7 +249,6 @@ class SaleOrder(models.Model):
     intake_can_propose_date = fields.Boolean(compute="_compute_intake_can")
     intake_can_reply_date = fields.Boolean(compute="_compute_intake_can")
     intake_can_complete = fields.Boolean(compute="_compute_intake_can")
-    intake_can_assess_urgency = fields.Boolean(compute="_compute_intake_can")
 
     # ------------------------------------------------------------------
     # Queue columns
@@ -363,9 +353,6 @@ class SaleOrder(models.Model):
         "intake_important",
         "intake_recheck_uid",
         "delivery_status",
-        "intake_urgent",
-        "urgency_decision",
-        "urgency_assessor_id",
     )
     @api.depends_context("uid")
     def _compute_intake_can(self):
@@ -400,23 +387,39 @@ class SaleOrder(models.Model):
                 "date_proposed",
             ) and order._intake_may_propose_date(user)
             order.intake_can_reply_date = is_clerk and stage == "date_proposed"
-            order.intake_can_assess_urgency = (
-                order.intake_urgent
-                and not order.urgency_decision
-                and stage not in ("done", "cancelled")
-                and (user == order.urgency_assessor_id or user.has_group(roles.MANAGER))
-            )
             order.intake_can_complete = (
                 is_clerk
                 and stage == "date_confirmed"
                 and order.delivery_status == "full"
             )
 
-    @api.depends("intake_urgent", "urgency_decision")
     def _compute_intake_priority(self):
+        """Hook: "1" puts an order first in every queue (``sale_order_urgent``
+        sets it for an accepted urgent order, with its dependencies)."""
         for order in self:
-            urgent = order.intake_urgent and order.urgency_decision == "accepted"
-            order.intake_priority = "1" if urgent else "0"
+            order.intake_priority = "0"
+
+    def _intake_deadline_cap_fields(self):
+        """Hook: order fields ``_intake_deadline_cap`` reads."""
+        return []
+
+    def _intake_deadline_cap(self):
+        """Hook: the latest date the order's slips and reviews may be due
+        (False: their working-hour targets only)."""
+        self.ensure_one()
+        return False
+
+    def _intake_protected_fields(self):
+        """Hook: order fields written only through the intake's actions."""
+        return PROTECTED_FIELDS
+
+    def _intake_check_neutral(self, name):
+        """A change of field ``name`` leaves the intake check valid."""
+        return (
+            name in CHECK_NEUTRAL_FIELDS
+            or name in self._intake_protected_fields()
+            or name.startswith(CHECK_NEUTRAL_PREFIXES)
+        )
 
     def _sla_order_class(self):
         self.ensure_one()
@@ -462,7 +465,7 @@ class SaleOrder(models.Model):
                 # be given empty (or the stage as "draft")
                 self._intake_check_protected(
                     name
-                    for name in PROTECTED_FIELDS.intersection(vals)
+                    for name in self._intake_protected_fields().intersection(vals)
                     if vals[name] and (name, vals[name]) != ("intake_stage", "draft")
                 )
         return super().create(vals_list)
@@ -470,8 +473,12 @@ class SaleOrder(models.Model):
     def write(self, vals):
         check_values(self, [vals])
         if not self.env.su:
-            self._intake_check_protected(PROTECTED_FIELDS.intersection(vals))
+            self._intake_check_protected(
+                self._intake_protected_fields().intersection(vals)
+            )
         result = super().write(vals)
+        if set(self._intake_deadline_cap_fields()).intersection(vals):
+            self._intake_recompute_slip_deadlines()
         if vals.get("intake_submitted_date"):
             # received once: the first submission, kept when a returned order
             # is submitted again
@@ -482,6 +489,15 @@ class SaleOrder(models.Model):
                 )
         self._intake_invalidate_check(vals)
         return result
+
+    def _intake_recompute_slip_deadlines(self):
+        """The slips are never due after the order's own deadline
+        (``order.handling.transfer._sla_deadline_caps``): plan them again
+        when it moves. The slips reach the order by reference, which no
+        dependency follows."""
+        slips = self.sudo().transfer_slip_ids
+        for fname in ("sla_policy_id", "sla_deadline", "sla_at_risk_date"):
+            self.env.add_to_compute(slips._fields[fname], slips)
 
     def _intake_check_protected(self, names):
         protected = set(names)
@@ -557,11 +573,6 @@ class SaleOrder(models.Model):
                     order.name,
                 )
         return False
-
-    def _action_confirm(self):
-        result = super()._action_confirm()
-        self._urgent_prioritise_pickings()
-        return result
 
     def _action_cancel(self):
         result = super()._action_cancel()

@@ -14,7 +14,7 @@ from odoo.addons.order_handling_base.models.mail_batch import (
 from odoo.addons.order_handling_base.models.mail_queue import mail_queued
 
 # one concern of the regulations per file (the order's intake fields and
-# guards are in sale_order.py); urgent orders are to become their own addon
+# guards are in sale_order.py)
 # pylint: disable=consider-merging-classes-inherited
 
 

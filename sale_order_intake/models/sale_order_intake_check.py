@@ -20,11 +20,10 @@ from odoo.addons.order_handling_base.models.mail_queue import mail_queued
 from .sale_order import (
     CLASSES,
     SIGN_OFF_STAGES,
-    _check_neutral,
 )
 
 # one concern of the regulations per file (the order's intake fields and
-# guards are in sale_order.py); urgent orders are to become their own addon
+# guards are in sale_order.py)
 # pylint: disable=consider-merging-classes-inherited
 
 
@@ -345,7 +344,9 @@ class SaleOrder(models.Model):
         """Clear the check of the checked orders of ``self`` when fields
         other than workflow ones change (``names``: the order fields
         written; None: a line changed, was added or removed)."""
-        if names is not None and all(_check_neutral(name) for name in names):
+        if names is not None and all(
+            self._intake_check_neutral(name) for name in names
+        ):
             return
         stale = self.filtered(
             lambda order: order.intake_check_valid and order.intake_stage == "checked"

@@ -8,5 +8,4 @@ from . import test_delivery_date
 from . import test_tour
 from . import test_performance
 from . import test_customer_signature
-from . import test_urgent_deadline
 from . import test_processing_times

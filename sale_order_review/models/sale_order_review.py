@@ -319,16 +319,18 @@ class SaleOrderReview(models.Model):
             )
 
     def _sla_depends(self):
-        return super()._sla_depends() + ["order_id.urgent_deadline"]
+        return super()._sla_depends() + [
+            f"order_id.{name}"
+            for name in self.env["sale.order"]._intake_deadline_cap_fields()
+        ]
 
     def _sla_deadline_caps(self):
-        """The review of an accepted urgent order is never due after the
-        order's deadline (R6.2)."""
+        """A review is never due after its order's own deadline (e.g. an
+        accepted urgent order's "needed by", R6.2)."""
         caps = super()._sla_deadline_caps()
         for review in self:
-            order = review.order_id.sudo()
-            deadline = order.urgent_deadline
-            if review.priority == "1" and deadline:
+            deadline = review.order_id.sudo()._intake_deadline_cap()
+            if deadline:
                 caps[review.id] = min(deadline, caps.get(review.id) or deadline)
         return caps
 

@@ -5,7 +5,9 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from .test_delivery_date import AcceptedOrderCommon
+from odoo.addons.sale_order_intake.tests.test_delivery_date import (
+    AcceptedOrderCommon,
+)
 
 
 @tagged("post_install", "-at_install")

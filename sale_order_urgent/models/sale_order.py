@@ -1,7 +1,9 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Urgent orders (紧急订单流程, R6): the request, the feasibility assessment,
-the alerts to the departments and the monitoring of the deadline."""
+the alerts to the departments and the monitoring of the deadline. The intake
+(``sale_order_intake``) knows only its queue priority; this addon makes an
+order urgent."""
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -12,9 +14,14 @@ from odoo.addons.order_handling_base.models.mail_batch import (
     schedule_activities,
 )
 
-# one concern of the regulations per file (the order's intake fields and
-# guards are in sale_order.py); urgent orders are to become their own addon
-# pylint: disable=consider-merging-classes-inherited
+# workflow fields of an urgent order: written by the assessment only
+URGENCY_PROTECTED_FIELDS = {
+    "urgency_decision",
+    "urgency_assessment",
+    "urgency_decision_uid",
+    "urgency_decision_date",
+    "urgent_escalated",
+}
 
 
 class SaleOrder(models.Model):
@@ -58,25 +65,59 @@ class SaleOrder(models.Model):
         string="Decided On", readonly=True, copy=False
     )
     urgent_escalated = fields.Boolean(readonly=True, copy=False)
+    intake_can_assess_urgency = fields.Boolean(
+        compute="_compute_intake_can_assess_urgency"
+    )
+
+    # ------------------------------------------------------------------
+    # What the intake asks of an urgent order
+    # ------------------------------------------------------------------
+
+    def _intake_protected_fields(self):
+        return super()._intake_protected_fields() | URGENCY_PROTECTED_FIELDS
+
+    @api.depends("intake_urgent", "urgency_decision")
+    def _compute_intake_priority(self):
+        result = super()._compute_intake_priority()
+        for order in self:
+            if order.intake_urgent and order.urgency_decision == "accepted":
+                order.intake_priority = "1"
+        return result
+
+    def _intake_deadline_cap_fields(self):
+        return super()._intake_deadline_cap_fields() + ["urgent_deadline"]
+
+    def _intake_deadline_cap(self):
+        """An accepted urgent order's slips and reviews are never due after
+        the order is needed (R6.2)."""
+        cap = super()._intake_deadline_cap()
+        if self.intake_priority == "1" and self.urgent_deadline:
+            return min(cap, self.urgent_deadline) if cap else self.urgent_deadline
+        return cap
+
+    @api.depends(
+        "intake_stage", "intake_urgent", "urgency_decision", "urgency_assessor_id"
+    )
+    @api.depends_context("uid")
+    def _compute_intake_can_assess_urgency(self):
+        user = self.env.user
+        is_manager = user.has_group(roles.MANAGER)
+        for order in self:
+            order.intake_can_assess_urgency = (
+                order.intake_urgent
+                and not order.urgency_decision
+                and order.intake_stage not in ("done", "cancelled")
+                and (user == order.urgency_assessor_id or is_manager)
+            )
+
+    def _action_confirm(self):
+        result = super()._action_confirm()
+        self._urgent_prioritise_pickings()
+        return result
 
     # ------------------------------------------------------------------
     # Urgent orders (R6)
     # ------------------------------------------------------------------
-
-    def write(self, vals):
-        result = super().write(vals)
-        if "urgent_deadline" in vals:
-            self._urgent_recompute_slip_deadlines()
-        return result
-
-    def _urgent_recompute_slip_deadlines(self):
-        """The urgent slips are never due after the order's deadline
-        (``order.handling.transfer._sla_deadline_caps``): plan them again
-        when it moves. The slips reach the order by reference, which no
-        dependency follows."""
-        slips = self.sudo().transfer_slip_ids.filtered(lambda s: s.priority == "1")
-        for fname in ("sla_policy_id", "sla_deadline", "sla_at_risk_date"):
-            self.env.add_to_compute(slips._fields[fname], slips)
 
     @api.constrains("intake_urgent", "urgent_deadline")
     def _check_urgent_deadline(self):
@@ -177,7 +218,7 @@ class SaleOrder(models.Model):
                 body,
                 activity={
                     "act_type_xmlid": (
-                        "sale_order_intake.mail_activity_type_intake_urgent"
+                        "sale_order_urgent.mail_activity_type_intake_urgent"
                     ),
                     "date_deadline": fields.Date.to_date(order.urgent_deadline),
                 },

@@ -1,0 +1,2 @@
+from . import test_urgent
+from . import test_urgent_deadline

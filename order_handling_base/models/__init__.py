@@ -7,6 +7,7 @@ from . import order_handling_department
 from . import order_handling_workflow_mixin
 from . import sale_order_copy
 from . import order_handling_transfer
+from . import order_handling_transfer_forwarding
 from . import order_handling_transfer_mixin
 from . import res_company
 from . import res_config_settings

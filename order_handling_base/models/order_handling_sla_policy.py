@@ -106,13 +106,21 @@ class OrderHandlingSlaPolicy(RegistryCacheClearing, models.Model):
 
     @api.model
     def _selection_res_model(self):
-        """Every model that consumes ``order.handling.sla.mixin``."""
-        return sorted(
-            (name, model._description)
+        """Every model that consumes ``order.handling.sla.mixin``, named in
+        the user's language (the model's name, as Odoo translates it)."""
+        names = [
+            name
             for name, model in self.env.registry.items()
             if not model._abstract
             and not model._transient
             and hasattr(model, "_sla_escalate_overdue")
+        ]
+        labels = {
+            model.model: model.name
+            for model in self.env["ir.model"].sudo().search([("model", "in", names)])
+        }
+        return sorted(
+            (name, labels.get(name) or self.env[name]._description) for name in names
         )
 
     @api.depends("res_model", "stage")

@@ -42,6 +42,14 @@ REFUSED_NAMES = {
 }
 
 
+def order_selection(env, name):
+    """The choices of the order's field ``name`` in the user's language (a
+    selection given by a function is not translated by Odoo: the copy shows
+    the order's own translated labels)."""
+    field = env["sale.order"]._fields[name]
+    return field._description_selection(env) or field.selection
+
+
 class OrderCopyViewMixin(models.AbstractModel):
     """A read-only view with the ids of its source table and the columns of
     the fields declared on the model (same names as the source's)."""
@@ -110,7 +118,7 @@ class SaleOrderCopy(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     state = fields.Selection(
-        lambda self: self.env["sale.order"]._fields["state"].selection,
+        lambda self: order_selection(self.env, "state"),
         string="Status",
         readonly=True,
     )

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.order_handling_base.models.sale_order_copy import order_selection
+
 from .sale_order import CLASSES
 
 
@@ -14,7 +16,7 @@ class SaleOrderCopy(models.Model):
     _inherit = "sale.order.copy"
 
     intake_document_type = fields.Selection(
-        lambda self: self.env["sale.order"]._fields["intake_document_type"].selection,
+        lambda self: order_selection(self.env, "intake_document_type"),
         string="Order Type",
         readonly=True,
     )
@@ -29,7 +31,7 @@ class SaleOrderCopy(models.Model):
     )
 
     intake_stage = fields.Selection(
-        lambda self: self.env["sale.order"]._fields["intake_stage"].selection,
+        lambda self: order_selection(self.env, "intake_stage"),
         readonly=True,
     )
     delivery_date_proposed = fields.Datetime(

@@ -14,6 +14,7 @@
         "order_handling_base",
         "order_handling_dashboard",
         "sale_customer_care",
+        "sale_customer_consultation",
         "sale_engineering_plan",
         "sale_engineering_plan_mrp",
         "sale_order_governance",

@@ -1,0 +1,3 @@
+from . import test_consultation
+from . import test_security
+from . import test_monthly_report

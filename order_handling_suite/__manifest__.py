@@ -17,6 +17,8 @@
         "sale_customer_consultation",
         "sale_engineering_plan",
         "sale_engineering_plan_mrp",
+        "sale_order_followup",
+        "sale_order_followup_mrp",
         "sale_order_governance",
         "sale_order_intake",
         "sale_order_intel",

@@ -1,0 +1,2 @@
+from . import test_followup
+from . import test_followup_security

@@ -24,6 +24,7 @@
         "sale_order_intel",
         "sale_order_intel_crm",
         "sale_order_review",
+        "sale_order_tracking",
         "sale_order_urgent",
         "sale_target_breakdown",
         # installed with sale (auto-install): parts of their order form are

@@ -1,0 +1,4 @@
+from . import res_company
+from . import res_config_settings
+from . import stock_picking
+from . import sale_order

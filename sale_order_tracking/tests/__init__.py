@@ -1,0 +1,3 @@
+from . import test_portal
+from . import test_receipt
+from . import test_shipping_mail

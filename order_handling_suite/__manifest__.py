@@ -13,6 +13,10 @@
     "depends": [
         "order_handling_base",
         "order_handling_dashboard",
+        "order_handling_dashboard_approval",
+        "order_handling_dashboard_care",
+        "order_handling_dashboard_intel",
+        "order_handling_dashboard_target",
         "sale_customer_care",
         "sale_customer_consultation",
         "sale_engineering_plan",

@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import order_handling_kpi_mixin
 from . import res_company
+from . import res_config_settings

@@ -13,13 +13,23 @@ class OrderHandlingKpiMixin(models.AbstractModel):
     averaging the rows' rates::
 
         _kpi_ratios = {"first_pass_rate": ("first_pass_count", "checked_count")}
+
+    A percentage by default; a third item is another factor (``1.0`` for an
+    amount per unit). An addon that adds measures by inheritance adds its
+    rates in ``_kpi_get_ratios()``.
     """
 
     _name = "order.handling.kpi.mixin"
     _description = "Order Handling KPI Report Mixin"
 
-    # rate field -> (numerator field, denominator field), in percent
+    # rate field -> (numerator field, denominator field[, factor]); factor
+    # 100.0 (a percentage) when not given
     _kpi_ratios = {}
+
+    def _kpi_get_ratios(self):
+        """Hook: the rates of the model; an inheriting addon adds its own to
+        the result of ``super()``."""
+        return dict(self._kpi_ratios)
 
     @staticmethod
     def _kpi_company_tz_query():
@@ -51,13 +61,15 @@ class OrderHandlingKpiMixin(models.AbstractModel):
 
     def _read_group_select(self, aggregate_spec, query):
         fname = aggregate_spec.split(":")[0]
-        if fname in self._kpi_ratios:
-            numerator, denominator = self._kpi_ratios[fname]
+        ratio = self._kpi_get_ratios().get(fname)
+        if ratio:
+            numerator, denominator, *factor = ratio
             # the access check of the standard method, on every field used
             for name in (fname, numerator, denominator):
                 super()._read_group_select(f"{name}:sum", query)
             return SQL(
-                "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+                "%s * SUM(%s) / NULLIF(SUM(%s), 0)",
+                factor[0] if factor else 100.0,
                 self._field_to_sql(self._table, numerator, query),
                 self._field_to_sql(self._table, denominator, query),
             )

@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.tools import SQL, create_index
+from odoo.tools import SQL
 
 from odoo.addons.sale_order_intake.models.sale_order import CLASSES, INTAKE_STAGES
 
@@ -12,11 +12,16 @@ class OrderHandlingKpiOrder(models.Model):
     flags every order KPI counts.
 
     A SQL view (``_table_query``), because a row joins the order with its
-    lines, deliveries, complaints and returns, which grouped ORM reads cannot
-    aggregate in one pass. Every join is a lateral lookup by an indexed
-    foreign key of the order, so a filter on company, period, customer,
-    salesperson or team is pushed down to the indexed columns of
-    ``sale_order``. Rates are grouped by ``order.handling.kpi.mixin``.
+    lines and deliveries, which grouped ORM reads cannot aggregate in one
+    pass. Every join is a lateral lookup by an indexed foreign key of the
+    order, so a filter on company, period, customer, salesperson or team is
+    pushed down to the indexed columns of ``sale_order``. Rates are grouped
+    by ``order.handling.kpi.mixin``.
+
+    Other addons add their measures in the style of ``sale.report``:
+    ``_select_additional_fields()`` (columns) and ``_from_additional()``
+    (lateral joins), their fields, ``_depends`` and ``_kpi_get_ratios()``
+    (the bridges ``order_handling_dashboard_*``: complaints and returns …).
     Definitions of every measure: readme/USAGE.md."""
 
     _name = "order.handling.kpi.order"
@@ -42,6 +47,7 @@ class OrderHandlingKpiOrder(models.Model):
             "delivery_date_replied_date",
             "commitment_date",
             "delivery_status",
+            "currency_rate",
         ],
         "sale.order.line": [
             "order_id",
@@ -51,11 +57,17 @@ class OrderHandlingKpiOrder(models.Model):
             "price_subtotal",
             "display_type",
             "intake_available_qty",
+            "is_delivery",
         ],
         "stock.picking": ["sale_id", "state", "date_done", "picking_type_id"],
-        "sale.customer.complaint": ["order_id", "category"],
-        "rma": ["order_id", "state"],
-        "res.company": ["partner_id"],
+        "stock.move": ["picking_id", "state", "quantity", "product_uom", "product_id"],
+        "product.product": ["weight"],
+        "res.company": [
+            "partner_id",
+            "currency_id",
+            "logistics_cost_per_picking",
+            "logistics_cost_per_kg",
+        ],
         "res.partner": ["commercial_partner_id", "tz"],
     }
     _kpi_ratios = {
@@ -64,13 +76,16 @@ class OrderHandlingKpiOrder(models.Model):
         "line_fill_rate": ("line_complete_count", "line_due_count"),
         "stock_fill_rate": ("qty_available_intake", "qty_checked"),
         "on_time_rate": ("on_time_count", "on_time_base"),
-        "supply_accuracy": ("correct_supply_count", "shipped_count"),
-        "complaint_rate": ("complaint_count", "shipped_count"),
-        "return_rate": ("returned_count", "shipped_count"),
+        # R11.3: amounts, not percentages
+        "logistics_cost_order": ("logistics_cost", "shipped_count", 1.0),
+        "logistics_cost_unit": ("logistics_cost", "qty_shipped", 1.0),
     }
 
     order_id = fields.Many2one("sale.order", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(
+        "res.currency", string="Company Currency", readonly=True
+    )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one(
@@ -170,49 +185,58 @@ class OrderHandlingKpiOrder(models.Model):
     on_time_rate = fields.Float(
         string="On-time Delivery (%)", readonly=True, aggregator="avg"
     )
-    complaint_count = fields.Integer(
-        string="# With Complaint", readonly=True, aggregator="sum"
+    qty_shipped = fields.Float(
+        readonly=True,
+        aggregator="sum",
+        help="Units delivered of the orders shipped in full.",
     )
-    wrong_item_count = fields.Integer(
-        string="# Wrong Goods", readonly=True, aggregator="sum"
+    logistics_cost_source = fields.Selection(
+        [("delivery", "Delivery Lines"), ("rates", "Company Rates")],
+        string="Logistics Cost From",
+        readonly=True,
+        help="Delivery Lines: the price of the order's delivery lines. Company "
+        "Rates: the company's cost per delivery and per kg shipped "
+        "(Settings), for an order without a delivery line.",
     )
-    correct_supply_count = fields.Integer(
-        string="# Supplied Correctly", readonly=True, aggregator="sum"
+    logistics_cost = fields.Monetary(
+        readonly=True,
+        aggregator="sum",
+        help="Cost of shipping an order shipped in full, in company currency.",
     )
-    returned_count = fields.Integer(
-        string="# Returned", readonly=True, aggregator="sum"
+    logistics_cost_order = fields.Float(
+        string="Logistics Cost per Order",
+        readonly=True,
+        aggregator="avg",
+        help="Logistics cost over the orders shipped.",
     )
-    supply_accuracy = fields.Float(
-        string="Supply Accuracy (%)", readonly=True, aggregator="avg"
+    logistics_cost_unit = fields.Float(
+        string="Logistics Cost per Unit",
+        readonly=True,
+        aggregator="avg",
+        help="Logistics cost over the units shipped.",
     )
-    complaint_rate = fields.Float(
-        string="Complaint Rate (%)", readonly=True, aggregator="avg"
-    )
-    return_rate = fields.Float(
-        string="Return Rate (%)", readonly=True, aggregator="avg"
-    )
-
-    def init(self):
-        # the view looks up returns by order: OCA rma_sale does not index it
-        create_index(
-            self.env.cr,
-            "rma_order_id_kpi_index",
-            "rma",
-            ["order_id"],
-            where="order_id IS NOT NULL",
-        )
 
     @property
     def _table_query(self):
-        tz = SQL("COALESCE(ctz.tz, 'UTC')")
-        local = self._kpi_local
-        month = self._kpi_month
         return SQL(
+            "WITH company_tz AS (%s) SELECT %s FROM %s WHERE %s",
+            self._kpi_company_tz_query(),
+            self._select_order(),
+            self._from_order(),
+            self._where_order(),
+        )
+
+    def _select_order(self):
+        """The columns of a row: this addon's, then those of
+        ``_select_additional_fields()``."""
+        tz = SQL("COALESCE(ctz.tz, 'UTC')")
+        month = self._kpi_month
+        select = SQL(
             """
-            WITH company_tz AS (%(company_tz)s)
-            SELECT so.id AS id,
+                   so.id AS id,
                    so.id AS order_id,
                    so.company_id,
+                   lc.currency_id,
                    COALESCE(rp.commercial_partner_id, so.partner_id) AS partner_id,
                    so.user_id,
                    so.team_id,
@@ -262,23 +286,50 @@ class OrderHandlingKpiOrder(models.Model):
                    flag.on_time AS on_time_count,
                    CASE WHEN flag.on_time_base = 1 THEN 100.0 * flag.on_time END
                        AS on_time_rate,
-                   flag.complained AS complaint_count,
-                   flag.wrong AS wrong_item_count,
-                   flag.shipped * (1 - flag.wrong) AS correct_supply_count,
-                   flag.returned AS returned_count,
-                   CASE WHEN flag.shipped = 1 THEN 100.0 * (1 - flag.wrong) END
-                       AS supply_accuracy,
-                   CASE WHEN flag.shipped = 1 THEN 100.0 * flag.complained END
-                       AS complaint_rate,
-                   CASE WHEN flag.shipped = 1 THEN 100.0 * flag.returned END
-                       AS return_rate
-              FROM sale_order so
+                   CASE WHEN flag.shipped = 1 THEN lines.qty_delivered END
+                       AS qty_shipped,
+                   CASE WHEN flag.shipped = 1 AND dl.nbr > 0 THEN 'delivery'
+                        WHEN flag.shipped = 1 THEN 'rates' END
+                       AS logistics_cost_source,
+                   cost.amount AS logistics_cost,
+                   cost.amount AS logistics_cost_order,
+                   CASE WHEN lines.qty_delivered > 0
+                        THEN cost.amount / lines.qty_delivered END
+                       AS logistics_cost_unit
+            """,
+            month_received=month(SQL("so.intake_received_date"), tz),
+            month_replied=month(SQL("reply.date_replied"), tz),
+            month_shipped=month(SQL("ship.date_shipped"), tz),
+            month_due=month(SQL("flag.date_due"), tz),
+        )
+        additional = [
+            SQL("%s AS %s", expression, SQL.identifier(fname))
+            for fname, expression in self._select_additional_fields().items()
+        ]
+        return SQL(", ").join([select, *additional])
+
+    def _select_additional_fields(self):
+        """Hook: the columns an addon adds to the view, ``{field name: SQL
+        expression}`` (the style of ``sale.report``). The expressions may
+        use the tables of ``_from_order()``: ``so`` (the order), ``lines``,
+        ``ship``, ``flag`` (``flag.shipped`` …) and those an addon adds in
+        ``_from_additional()``."""
+        return {}
+
+    def _from_order(self):
+        tz = SQL("COALESCE(ctz.tz, 'UTC')")
+        local = self._kpi_local
+        return SQL(
+            """
+                   sale_order so
               JOIN res_partner rp ON rp.id = so.partner_id
+              JOIN res_company lc ON lc.id = so.company_id
               LEFT JOIN company_tz ctz ON ctz.company_id = so.company_id
               LEFT JOIN LATERAL (
                 SELECT COALESCE(SUM(l.product_uom_qty), 0) AS qty,
                        COALESCE(SUM(LEAST(l.qty_delivered, l.product_uom_qty)), 0)
                            AS qty_filled,
+                       COALESCE(SUM(l.qty_delivered), 0) AS qty_delivered,
                        COALESCE(SUM(LEAST(COALESCE(l.intake_available_qty, 0),
                                           l.product_uom_qty)), 0)
                            AS qty_available,
@@ -325,18 +376,6 @@ class OrderHandlingKpiOrder(models.Model):
                    AND p.state = 'done'
                    AND t.code = 'outgoing'
               ) ship ON TRUE
-              LEFT JOIN LATERAL (
-                SELECT COUNT(*) > 0 AS complained,
-                       COALESCE(BOOL_OR(c.category = 'wrong_item'), FALSE) AS wrong
-                  FROM sale_customer_complaint c
-                 WHERE c.order_id = so.id
-              ) cc ON TRUE
-              LEFT JOIN LATERAL (
-                SELECT COUNT(*) > 0 AS returned
-                  FROM rma r
-                 WHERE r.order_id = so.id
-                   AND r.state != 'cancelled'
-              ) ret ON TRUE
               -- days of the time zone of the company: a commitment date is a day
               -- (stored as its local midnight in UTC), met by a shipment on
               -- that day, and past once that day is over
@@ -369,24 +408,62 @@ class OrderHandlingKpiOrder(models.Model):
                        (ship.date_shipped IS NOT NULL
                         AND so.commitment_date IS NOT NULL)::int AS on_time_base,
                        (ship.date_shipped IS NOT NULL
-                        AND dd.shipped_day <= dd.commitment_day)::int AS on_time,
-                       (ship.date_shipped IS NOT NULL AND cc.complained)::int
-                           AS complained,
-                       (ship.date_shipped IS NOT NULL AND cc.wrong)::int AS wrong,
-                       (ship.date_shipped IS NOT NULL AND ret.returned)::int
-                           AS returned
+                        AND dd.shipped_day <= dd.commitment_day)::int AS on_time
               ) flag
-             WHERE so.intake_received_date IS NOT NULL
+              -- R11.3 logistics cost of a shipped order: its delivery lines
+              -- (in company currency), or else the company's cost per
+              -- validated delivery and per kg shipped
+              LEFT JOIN LATERAL (
+                SELECT COUNT(*) AS nbr,
+                       SUM(l.price_subtotal
+                           / COALESCE(NULLIF(so.currency_rate, 0), 1.0)) AS amount
+                  FROM sale_order_line l
+                 WHERE l.order_id = so.id
+                   AND l.is_delivery
+                   AND flag.shipped = 1
+              ) dl ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT COUNT(DISTINCT p.id) AS pickings,
+                       COALESCE(SUM(m.quantity / mu.factor * pu.factor
+                                    * COALESCE(pp.weight, 0)), 0) AS weight
+                  FROM stock_picking p
+                  JOIN stock_picking_type t ON t.id = p.picking_type_id
+                  JOIN stock_move m ON m.picking_id = p.id AND m.state = 'done'
+                  JOIN product_product pp ON pp.id = m.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  JOIN uom_uom mu ON mu.id = m.product_uom
+                  JOIN uom_uom pu ON pu.id = pt.uom_id
+                 WHERE p.sale_id = so.id
+                   AND p.state = 'done'
+                   AND t.code = 'outgoing'
+                   AND flag.shipped = 1
+                   AND dl.nbr = 0
+              ) shp ON TRUE
+              CROSS JOIN LATERAL (
+                SELECT CASE WHEN flag.shipped = 0 THEN NULL
+                            WHEN dl.nbr > 0 THEN dl.amount
+                            ELSE shp.pickings
+                                     * COALESCE(lc.logistics_cost_per_picking, 0)
+                                 + shp.weight
+                                     * COALESCE(lc.logistics_cost_per_kg, 0)
+                       END AS amount
+              ) cost
+              %(additional)s
             """,
-            company_tz=self._kpi_company_tz_query(),
-            month_received=month(SQL("so.intake_received_date"), tz),
-            month_replied=month(SQL("reply.date_replied"), tz),
-            month_shipped=month(SQL("ship.date_shipped"), tz),
-            month_due=month(SQL("flag.date_due"), tz),
             commitment_day=SQL("%s::date", local(SQL("so.commitment_date"), tz)),
             shipped_day=SQL("%s::date", local(SQL("ship.date_shipped"), tz)),
             today=SQL("(NOW() AT TIME ZONE %s)::date", tz),
+            additional=self._from_additional(),
         )
+
+    def _from_additional(self):
+        """Hook: the joins an addon adds after those of this addon (lateral
+        lookups by an indexed key of the order, ``so.id``), for the columns
+        of its ``_select_additional_fields()``."""
+        return SQL()
+
+    def _where_order(self):
+        return SQL("so.intake_received_date IS NOT NULL")
 
     @api.model
     def _kpi_measures(self):
@@ -400,25 +477,11 @@ class OrderHandlingKpiOrder(models.Model):
             "line_fill_rate:avg",
             "stock_fill_rate:avg",
             "on_time_rate:avg",
-            "supply_accuracy:avg",
-            "complaint_rate:avg",
-            "return_rate:avg",
+            "logistics_cost_order:avg",
+            "logistics_cost_unit:avg",
         ]
 
     def action_open_orders(self):
         return self._kpi_open_records(
             "sale.order", "order_id", self.env._("Sale Orders")
         )
-
-    def action_open_complaints(self):
-        complaints = self.env["sale.customer.complaint"].search(
-            [("order_id", "in", self.order_id.ids)]
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Complaints"),
-            "res_model": "sale.customer.complaint",
-            "views": [(False, "list"), (False, "form")],
-            "domain": [("id", "in", complaints.ids)],
-            "context": {"create": False},
-        }

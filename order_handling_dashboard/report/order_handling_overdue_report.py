@@ -6,10 +6,6 @@ from odoo.tools import SQL
 KINDS = [
     ("sale.order", "Order Intake"),
     ("order.handling.transfer", "Transfer Slip"),
-    ("sale.order.review", "Order Review"),
-    ("sale.engineering.plan", "Product Plan"),
-    ("sale.engineering.plan.deliverable", "Plan Deliverable"),
-    ("sale.customer.complaint", "Complaint"),
 ]
 
 
@@ -20,14 +16,15 @@ class OrderHandlingOverdueReport(models.Model):
 
     Overdue is the rule of the mixin's searchable ``sla_status``: the
     deadline of the current stage is before now. The department is the
-    document's own (transfer slip, review, complaint), the engineering
-    department for product plans and their deliverables, and for an order
-    in intake the logistics department, except an accepted order waiting
-    for its delivery date: production (regular) or engineering
-    (non-regular).
+    document's own (transfer slip), and for an order in intake the logistics
+    department, except an accepted order waiting for its delivery date:
+    production (regular) or engineering (non-regular).
 
-    A SQL view: a union of six document tables, each filtered on its indexed
-    ``sla_deadline`` column, which the ORM cannot group together."""
+    A SQL view: a union of document tables, each filtered on its indexed
+    ``sla_deadline`` column, which the ORM cannot group together. Other
+    addons add their documents with ``_union_additional()`` and a
+    ``selection_add`` of ``kind`` (the bridges ``order_handling_dashboard_*``:
+    reviews, product plans and deliverables, complaints)."""
 
     _name = "order.handling.overdue.report"
     _description = "Overdue Work per Department"
@@ -52,36 +49,6 @@ class OrderHandlingOverdueReport(models.Model):
             "res_model",
             "res_id",
         ],
-        "sale.order.review": [
-            "name",
-            "order_id",
-            "company_id",
-            "sla_deadline",
-            "sla_escalated",
-            "department_id",
-        ],
-        "sale.engineering.plan": [
-            "name",
-            "order_id",
-            "company_id",
-            "sla_deadline",
-            "sla_escalated",
-        ],
-        "sale.engineering.plan.deliverable": [
-            "plan_id",
-            "type_id",
-            "company_id",
-            "sla_deadline",
-            "sla_escalated",
-        ],
-        "sale.customer.complaint": [
-            "name",
-            "order_id",
-            "company_id",
-            "sla_deadline",
-            "sla_escalated",
-            "department_id",
-        ],
         "order.handling.department": ["code", "company_id", "manager_id"],
     }
 
@@ -101,6 +68,16 @@ class OrderHandlingOverdueReport(models.Model):
     overdue_hours = fields.Float(string="Overdue (h)", readonly=True, aggregator="avg")
     escalated = fields.Boolean(readonly=True)
     nbr = fields.Integer(string="# Overdue", readonly=True)
+
+    def _union_additional(self):
+        """Hook: ``UNION ALL`` branches of the documents an addon adds, SQL
+        selecting ``id`` (the document's id × 8 + a number of its own, 2 to
+        7), ``name``, ``kind`` (its model), ``res_id``, ``order_id``,
+        ``company_id``, ``department_id`` (the document's own, or NULL),
+        ``department_code`` (the department that acts when it has none),
+        ``sla_deadline``, ``sla_escalated``, filtered on the indexed
+        ``sla_deadline`` before ``NOW()``."""
+        return []
 
     @property
     def _table_query(self):
@@ -126,35 +103,7 @@ class OrderHandlingOverdueReport(models.Model):
                        t.sla_deadline, t.sla_escalated
                   FROM order_handling_transfer t
                  WHERE t.sla_deadline < (NOW() AT TIME ZONE 'UTC')
-                UNION ALL
-                SELECT r.id * 8 + 2, r.name, 'sale.order.review',
-                       r.id, r.order_id, r.company_id, r.department_id, NULL,
-                       r.sla_deadline, r.sla_escalated
-                  FROM sale_order_review r
-                 WHERE r.sla_deadline < (NOW() AT TIME ZONE 'UTC')
-                UNION ALL
-                SELECT p.id * 8 + 3, p.name, 'sale.engineering.plan',
-                       p.id, p.order_id, p.company_id, NULL, 'engineering',
-                       p.sla_deadline, p.sla_escalated
-                  FROM sale_engineering_plan p
-                 WHERE p.sla_deadline < (NOW() AT TIME ZONE 'UTC')
-                UNION ALL
-                SELECT d.id * 8 + 4, p.name || ' / ' || COALESCE(dt.name->>'en_US', ''),
-                       'sale.engineering.plan.deliverable',
-                       d.id, p.order_id, d.company_id, NULL, 'engineering',
-                       d.sla_deadline, d.sla_escalated
-                  FROM sale_engineering_plan_deliverable d
-                  JOIN sale_engineering_plan p ON p.id = d.plan_id
-                  LEFT JOIN product_tech_document_type dt
-                         ON dt.id = d.type_id
-                 WHERE d.sla_deadline < (NOW() AT TIME ZONE 'UTC')
-                UNION ALL
-                SELECT c.id * 8 + 5, c.name, 'sale.customer.complaint',
-                       c.id, c.order_id, c.company_id, c.department_id,
-                       'customer_service',
-                       c.sla_deadline, c.sla_escalated
-                  FROM sale_customer_complaint c
-                 WHERE c.sla_deadline < (NOW() AT TIME ZONE 'UTC')
+                %(additional)s
             )
             SELECT docs.id, docs.name, docs.kind, docs.kind AS res_model,
                    docs.res_id, docs.order_id, docs.company_id,
@@ -173,7 +122,10 @@ class OrderHandlingOverdueReport(models.Model):
                      ON docs.department_id IS NULL
                     AND dep.company_id = docs.company_id
                     AND dep.code = docs.department_code
-            """
+            """,
+            additional=SQL("").join(
+                SQL("\n UNION ALL %s\n", branch) for branch in self._union_additional()
+            ),
         )
 
     def action_open_document(self):

@@ -1,8 +1,11 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from lxml import etree
 
 from odoo import Command, fields
+from odoo.tools import SQL
 
 from odoo.addons.sale_order_intake.tests.test_delivery_date import (
     AcceptedOrderCommon,
@@ -11,9 +14,17 @@ from odoo.addons.sale_order_intake.tests.test_delivery_date import (
 ASSESSED = {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": "ok"}
 
 
+def dt(text):
+    return datetime.fromisoformat(text)
+
+
 class DashboardCommon(AcceptedOrderCommon):
     """Orders taken through the real workflow up to shipment, and helpers
-    that move their dates into the past so cycle times can be measured."""
+    that move their dates into the past so cycle times can be measured.
+
+    ``_complaint`` needs sale_customer_care, ``_plan`` and ``_approve``
+    sale_engineering_plan: the bridges' tests and the PDF test use them
+    where those addons are installed."""
 
     @classmethod
     def setUpClass(cls):
@@ -37,6 +48,19 @@ class DashboardCommon(AcceptedOrderCommon):
                 "quantity": 1,
             }
         )
+
+    def _board_actions(self):
+        """The boxes of the dashboard: {box title: (window action, node)}."""
+        board = self.env.ref("order_handling_dashboard.order_handling_dashboard_action")
+        view = self.env["board.board"].get_view(board.view_id.id)
+        arch = etree.fromstring(view["arch"])
+        return {
+            node.get("string"): (
+                self.env["ir.actions.act_window"].browse(int(node.get("name"))),
+                node,
+            )
+            for node in arch.xpath("//action")
+        }
 
     def _backdate(self, order, **dates):
         """Write technical dates (received, replied, commitment) directly:
@@ -117,3 +141,63 @@ class DashboardCommon(AcceptedOrderCommon):
         engineering.invalidate_recordset()
         engineering.action_approve()
         self.assertEqual(plan.state, "approved")
+
+
+class KpiKnownDatesCommon(DashboardCommon):
+    """Orders whose timestamps are moved to known dates in SQL, as a real
+    database would hold them months later. The company works in Shanghai
+    (UTC+8)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.partner_id.tz = "Asia/Shanghai"
+        cls.Kpi = cls.env["order.handling.kpi.order"]
+
+    def _set(self, table, record, **values):
+        """Write the columns of ``record`` in SQL (timestamps in UTC)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET %s WHERE id = %s",
+                SQL.identifier(table),
+                SQL(", ").join(
+                    SQL("%s = %s", SQL.identifier(name), value)
+                    for name, value in values.items()
+                ),
+                record.id,
+            )
+        )
+        self.env.invalidate_all()
+
+    def _order(self, received, replied, commitment, shipped, returned=False):
+        """A regular order taken to shipment, then dated: ``commitment`` is a
+        day of Shanghai (its local midnight, stored in UTC as Odoo does)."""
+        order = self._replied_order()
+        self._ship(order)
+        self.assertEqual(order.delivery_status, "full")
+        self._set(
+            "sale_order",
+            order,
+            intake_received_date=dt(received),
+            delivery_date_replied_date=dt(replied),
+            commitment_date=dt(commitment),
+            intake_return_count=1 if returned else 0,
+        )
+        for picking in order.picking_ids:
+            self._set("stock_picking", picking, date_done=dt(shipped))
+        return order
+
+    def _raw(self, model, record, *names):
+        """The columns of the view as PostgreSQL returns them (NULL stays
+        None, where the ORM would read a float as 0.0)."""
+        view = self.env[model]
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM (%s) AS v WHERE v.id = %s",
+                SQL(", ").join(SQL.identifier("v", name) for name in names),
+                view._table_query,
+                record.id,
+            )
+        )
+        return self.env.cr.fetchone()

@@ -17,9 +17,6 @@ RATES = [
     "fill_rate:avg",
     "line_fill_rate:avg",
     "on_time_rate:avg",
-    "supply_accuracy:avg",
-    "complaint_rate:avg",
-    "return_rate:avg",
 ]
 
 
@@ -75,7 +72,7 @@ class TestOrderKpi(DashboardCommon):
 
     def test_order_kpis(self):
         now = fields.Datetime.now().replace(microsecond=0)
-        # 1: first pass, shipped on time, then a wrong-item complaint
+        # 1: first pass, shipped on time
         on_time = self._accept()
         self._ship(on_time)
         self._backdate(
@@ -83,7 +80,6 @@ class TestOrderKpi(DashboardCommon):
             intake_received_date=now - timedelta(hours=48),
             delivery_date_replied_date=now - timedelta(hours=24),
         )
-        self._complaint(on_time, category="wrong_item")
         # 2: returned to sales once, shipped after its commitment date
         late = self._accept(returned=True)
         self._ship(late)
@@ -108,7 +104,7 @@ class TestOrderKpi(DashboardCommon):
         self.assertEqual(row.order_class, "regular")
         self.assertAlmostEqual(row.reply_hours, 24.0, places=2)
         self.assertGreaterEqual(row.ship_hours, 48.0)
-        self.assertEqual((row.on_time_count, row.wrong_item_count), (1, 1))
+        self.assertEqual(row.on_time_count, 1)
         self.assertFalse(
             rows.filtered(lambda r: r.order_id == open_order).shipped_count
         )
@@ -124,17 +120,11 @@ class TestOrderKpi(DashboardCommon):
         self.assertAlmostEqual(result["line_fill_rate:avg"], 200.0 / 3)
         # shipped: on_time and late
         self.assertAlmostEqual(result["on_time_rate:avg"], 50.0)
-        self.assertAlmostEqual(result["supply_accuracy:avg"], 50.0)
-        self.assertAlmostEqual(result["complaint_rate:avg"], 50.0)
-        self.assertAlmostEqual(result["return_rate:avg"], 0.0)
         self.assertAlmostEqual(result["reply_hours:avg"], 24.0, places=2)
 
-        # drill-down: the orders and complaints behind the rows
+        # drill-down: the orders behind the rows
         action = rows.with_user(self.users["manager"]).action_open_orders()
         self.assertEqual(self.env["sale.order"].search(action["domain"]), orders)
-        action = rows.with_user(self.users["manager"]).action_open_complaints()
-        complaints = self.env["sale.customer.complaint"].search(action["domain"])
-        self.assertEqual(complaints.order_id, on_time)
 
     def test_filters_and_grouping(self):
         regular = self._accept()
@@ -171,16 +161,12 @@ class TestOrderKpi(DashboardCommon):
                 self.Kpi.with_user(self.users[role]).read_group(
                     [], ["order_count:sum"], ["company_id"]
                 )
-        # the sales KPIs only: approvals, intelligence and overdue work are
-        # the managers'
-        for model in (
-            "order.handling.kpi.approval",
-            "order.handling.kpi.intel",
-            "order.handling.overdue.report",
-        ):
-            self.env[model].with_user(self.users["gm"]).search([])
-            with self.assertRaises(AccessError, msg=model):
-                self.env[model].with_user(self.users["saleshead"]).search([])
+        # the sales KPIs only: overdue work is the managers' (the bridges
+        # test their report models the same way)
+        Overdue = self.env["order.handling.overdue.report"]
+        Overdue.with_user(self.users["gm"]).search([])
+        with self.assertRaises(AccessError):
+            Overdue.with_user(self.users["saleshead"]).search([])
         # nobody writes a KPI row
         with self.assertRaises(AccessError):
             self.Kpi.with_user(self.users["gm"]).search([], limit=1).write(
@@ -289,82 +275,3 @@ class TestOrderKpi(DashboardCommon):
             self.assertIn(column, "\n".join(lines[start : start + 4]), plan)
             for table in ("sale_order", "sale_order_line", "stock_picking"):
                 self.assertNotIn(f"Seq Scan on {table} ", plan)
-
-
-@tagged("post_install", "-at_install")
-class TestApprovalAndIntelKpi(DashboardCommon):
-    def test_review_and_plan_approval_lead_times(self):
-        plan = self._plan()
-        self._approve(plan)
-        review = plan.review_id
-        Approval = self.env["order.handling.kpi.approval"].with_user(self.users["gm"])
-        rows = Approval.search([("order_id", "=", plan.order_id.id)])
-        self.assertEqual(
-            sorted(rows.mapped("kind")),
-            ["order_review", "plan_approval", "plan_approval"],
-        )
-        review_row = rows.filtered(lambda r: r.kind == "order_review")
-        self.assertEqual(review_row.review_id, review)
-        self.assertEqual(review_row.outcome, "approved")
-        self.assertEqual(review_row.department_id, self.departments["engineering"])
-        steps = rows.filtered(lambda r: r.kind == "plan_approval")
-        self.assertEqual(steps.plan_id, plan)
-        self.assertEqual(
-            set(steps.mapped("approver_id")),
-            {self.users["saleshead"], self.users["gm"]},
-        )
-        self.assertTrue(all(step.date_done for step in steps))
-        self.assertTrue(all(step.lead_hours >= 0 for step in steps))
-        action = review_row.action_open_documents()
-        self.assertEqual(action["res_model"], "sale.order.review")
-        self.assertEqual(action["res_id"], review.id)
-        action = steps.action_open_documents()
-        self.assertEqual(action["res_model"], "sale.engineering.plan")
-        [[count, lead]] = Approval._read_group(
-            [("id", "in", steps.ids)], [], ["nbr:sum", "lead_hours:avg"]
-        )
-        self.assertEqual(count, 2)
-        self.assertGreaterEqual(lead, 0.0)
-
-    def test_intelligence_conversion(self):
-        self.company.intake_required = False
-        channel = self.env.ref("sale_order_intel.sale_intel_channel_visit")
-        Report = self.env["sale.intel.report"].with_user(self.users["sales"])
-        reports = Report.create(
-            [
-                {
-                    "title": f"Lead {number}",
-                    "intel_type": "order_lead",
-                    "partner_id": self.partner.id,
-                    "channel_id": channel.id,
-                    "expected_amount": 1000.0,
-                    "content": "<p>Acme will buy pumps.</p>",
-                }
-                for number in range(4)
-            ]
-        )
-        reports[:3].action_submit()  # the fourth stays a draft: not counted
-        marketing = reports[:2].with_user(self.users["marketing"])
-        marketing.write({"grade": "a", "is_valuable": True})
-        marketing.action_evaluate()
-        order = self._create_order(self.users["sales"])
-        order.intel_report_id = reports[0]
-        order.action_confirm()
-        Intel = self.env["order.handling.kpi.intel"].with_user(self.users["manager"])
-        rows = Intel.search([("report_id", "in", reports.ids)])
-        self.assertEqual(rows.report_id, reports[:3])
-        [[nbr, converted, rate, valuable_rate]] = Intel._read_group(
-            [("report_id", "in", reports.ids)],
-            [],
-            [
-                "nbr:sum",
-                "converted_count:sum",
-                "conversion_rate:avg",
-                "valuable_conversion_rate:avg",
-            ],
-        )
-        self.assertEqual((nbr, converted), (3, 1))
-        self.assertAlmostEqual(rate, 100.0 / 3)
-        self.assertAlmostEqual(valuable_rate, 50.0)
-        action = rows.action_open_orders()
-        self.assertEqual(self.env["sale.order"].search(action["domain"]), order)

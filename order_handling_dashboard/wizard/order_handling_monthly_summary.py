@@ -105,88 +105,60 @@ class OrderHandlingMonthlySummary(models.TransientModel):
         values = self.env[model]._read_group(domain, [], aggregates)[0]
         return dict(zip(aggregates, values, strict=True))
 
+    def _get_summary_measures(self):
+        """Hook: the blocks of order KPIs of the summary, ``{block: (date
+        field of order.handling.kpi.order that places an order in the
+        month, [aggregates])}``. An addon adds its measures to a block."""
+        return {
+            "received": (
+                "date_received",
+                ["order_count:sum", "first_pass_rate:avg", "stock_fill_rate:avg"],
+            ),
+            "replied": ("date_replied", ["order_count:sum", "reply_hours:avg"]),
+            "shipped": (
+                "date_shipped",
+                [
+                    "order_count:sum",
+                    "ship_hours:avg",
+                    "on_time_rate:avg",
+                    "logistics_cost:sum",
+                    "logistics_cost_order:avg",
+                    "logistics_cost_unit:avg",
+                ],
+            ),
+            # the month the orders fell due (shipped in full or past their
+            # commitment day), not their commitment month, which may lie
+            # ahead
+            "due": ("month_due", ["fill_rate:avg", "line_fill_rate:avg"]),
+        }
+
     def _get_summary(self):
         """Everything the monthly summary prints, from the KPI report models
-        (one grouped query per block)."""
+        (one grouped query per block). Hook: an addon adds its blocks to the
+        result of ``super()`` and its rows to the template
+        ``report_monthly_summary_document``."""
         self.ensure_one()
-        Kpi = "order.handling.kpi.order"
-        received = self._kpi(
-            Kpi,
-            "date_received",
-            ["order_count:sum", "first_pass_rate:avg", "stock_fill_rate:avg"],
-        )
-        replied = self._kpi(Kpi, "date_replied", ["order_count:sum", "reply_hours:avg"])
-        shipped = self._kpi(
-            Kpi,
-            "date_shipped",
-            [
-                "order_count:sum",
-                "ship_hours:avg",
-                "on_time_rate:avg",
-                "supply_accuracy:avg",
-                "complaint_rate:avg",
-                "return_rate:avg",
-            ],
-        )
-        # the month the orders fell due (shipped in full or past their
-        # commitment day), not their commitment month, which may lie ahead
-        due = self._kpi(Kpi, "month_due", ["fill_rate:avg", "line_fill_rate:avg"])
-        date_from, date_to = self._get_utc_bounds()
-        approvals = self.env["order.handling.kpi.approval"]._read_group(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("date_done", ">=", date_from),
-                ("date_done", "<", date_to),
-            ],
-            ["kind"],
-            ["nbr:sum", "lead_hours:avg"],
-        )
-        intel = self._kpi(
-            "order.handling.kpi.intel",
-            "month_submitted",
-            ["nbr:sum", "converted_count:sum", "conversion_rate:avg"],
-        )
-        month_start, _month_stop = self._get_month_dates()
-        targets = self.env["sale.target.report"].search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("period_type", "=", "month"),
-                ("date_from", "=", month_start),
-            ],
-            order="scope, team_id, user_id",
-        )
+        summary = {
+            block: self._kpi("order.handling.kpi.order", date_field, aggregates)
+            for block, (date_field, aggregates) in (
+                self._get_summary_measures().items()
+            )
+        }
         overdue = self.env["order.handling.overdue.report"]._read_group(
             [("company_id", "=", self.company_id.id)],
             ["department_id"],
             ["nbr:sum", "overdue_hours:avg"],
             order="department_id",
         )
-        kinds = dict(
-            self.env["order.handling.kpi.approval"]
-            ._fields["kind"]
-            ._description_selection(self.env)
-        )
-        return {
-            "received": received,
-            "replied": replied,
-            "shipped": shipped,
-            "due": due,
-            "approvals": [
-                {"kind": kinds[kind], "count": count, "lead_hours": lead}
-                for kind, count, lead in approvals
-            ],
-            "intel": intel,
-            "targets": targets,
-            "overdue": [
-                {
-                    "department": department.display_name
-                    or self.env._("No department"),
-                    "count": count,
-                    "hours": hours,
-                }
-                for department, count, hours in overdue
-            ],
-        }
+        summary["overdue"] = [
+            {
+                "department": department.display_name or self.env._("No department"),
+                "count": count,
+                "hours": hours,
+            }
+            for department, count, hours in overdue
+        ]
+        return summary
 
     def _format_value(self, value):
         """A figure of the summary with one decimal in the user's language,
@@ -194,6 +166,13 @@ class OrderHandlingMonthlySummary(models.TransientModel):
         if value is None or value is False:
             return "–"
         return formatLang(self.env, value, digits=1)
+
+    def _format_amount(self, value):
+        """An amount of the summary in the company's currency, or a dash
+        when nothing was counted."""
+        if value is None or value is False:
+            return "–"
+        return formatLang(self.env, value, currency_obj=self.company_id.currency_id)
 
     def action_print(self):
         self.ensure_one()

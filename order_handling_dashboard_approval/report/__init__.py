@@ -1,0 +1,4 @@
+# Copyright 2026 Order Handling Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import order_handling_kpi_approval
+from . import order_handling_overdue_report

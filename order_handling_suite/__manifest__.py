@@ -27,6 +27,7 @@
         "sale_order_intake",
         "sale_order_intel",
         "sale_order_intel_crm",
+        "sale_order_output",
         "sale_order_review",
         "sale_order_tracking",
         "sale_order_urgent",

@@ -2,11 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
+
 
 class MrpWorkorder(models.Model):
     _inherit = "mrp.workorder"
 
     def write(self, vals):
+        # values that are not a dictionary are refused before they are read
+        check_values(self, [vals])
         result = super().write(vals)
         if vals.get("state") == "done":
             self._followup_finish_notices()

@@ -36,7 +36,9 @@ fails first at the next Odoo version) and checks that the public path, which
 
 import base64
 
-from odoo import fields, models
+from markupsafe import escape
+
+from odoo import Command, fields, models
 from odoo.tools import ormcache
 
 from .cache_mixin import RegistryCacheClearing
@@ -53,6 +55,8 @@ PRIVATE_MAIL_API = {
     },
     "mail.thread": {
         "_message_compute_author": ("author_id", "email_from", "raise_on_email"),
+        "_mail_get_companies": ("default",),
+        "_notify_get_reply_to": ("default",),
     },
 }
 
@@ -308,6 +312,82 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment", batch=True
             force_email_lang=langs.get(record.id),
         )
     return messages
+
+
+def post_notes_deferred(posts, subtype_xmlid="mail.mt_note"):
+    """Post an internal note on each record of ``posts`` (``(record, body,
+    partners)``) that notifies ``partners``, the notifications left to the
+    scheduled-message cron, as ``record.message_post(body=body,
+    partner_ids=partners.ids, subtype_xmlid=subtype_xmlid,
+    **deferred_notification(env))`` does for each, in one ``mail.message``
+    create and one ``mail.message.schedule`` create for all (the author is
+    not made a follower: an automated note). With the notifications wanted
+    now (``order_handling_notify_now``) or an Odoo without the private
+    methods of ``PRIVATE_MAIL_API``, each record gets ``message_post``.
+
+    :return: the posted ``mail.message`` records, in the order of ``posts``
+    """
+    if not posts:
+        return None
+    env = posts[0][0].env
+    scheduled = deferred_notification(env).get("scheduled_date")
+    if not scheduled or not _private_mail_api_available(env):
+        messages = env["mail.message"]
+        for record, body, partners in posts:
+            messages |= record.with_context(
+                mail_create_nosubscribe=True, mail_post_autofollow=False
+            ).message_post(
+                body=body,
+                partner_ids=partners.ids,
+                subtype_xmlid=subtype_xmlid,
+                **deferred_notification(env),
+            )
+        return messages
+    email_from = env.user.email_formatted
+    companies, reply_to = {}, {}
+    records_by_model = {}
+    for record, _body, _partners in posts:
+        records_by_model.setdefault(record._name, env[record._name])
+        records_by_model[record._name] |= record
+    for model, records in records_by_model.items():
+        records = records.sudo()
+        for record, company in records._mail_get_companies(default=env.company).items():
+            companies[(model, record)] = company.id
+        for record, address in records._notify_get_reply_to(default=email_from).items():
+            reply_to[(model, record)] = address
+    subtype_id = env["ir.model.data"]._xmlid_to_res_id(subtype_xmlid)
+    messages = (
+        env["mail.message"]
+        .sudo()
+        .create(
+            [
+                {
+                    "author_id": env.user.partner_id.id,
+                    "email_from": email_from,
+                    "model": record._name,
+                    "res_id": record.id,
+                    "body": escape(body),
+                    "message_type": "comment",
+                    "subtype_id": subtype_id,
+                    "partner_ids": [Command.set(partners.ids)],
+                    "record_company_id": companies.get((record._name, record.id)),
+                    "reply_to": reply_to.get((record._name, record.id)),
+                }
+                for record, body, partners in posts
+            ]
+        )
+    )
+    env["mail.message.schedule"].sudo().create(
+        [
+            {
+                "scheduled_datetime": scheduled,
+                "mail_message_id": message.id,
+                "notification_parameters": "{}",
+            }
+            for message in messages
+        ]
+    )
+    return messages.with_env(env)
 
 
 class MailThread(models.AbstractModel):

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-from .mail_queue import deferred_notification, with_mail_queue
+from .mail_batch import post_notes_deferred
+from .mail_queue import with_mail_queue
 
 
 class OrderHandlingTransferMixin(models.AbstractModel):
@@ -118,20 +119,24 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 lines,
             )
             document.message_post(body=body, subtype_xmlid="mail.mt_note")
-        for slip in with_mail_queue(slips.sudo()).with_context(**context):
-            department = slip.department_id
-            partners = (department.manager_id | department.member_ids).partner_id
-            # the departments are notified by the cron (``deferred_notification``)
-            slip.message_post(
-                body=self.env._(
-                    "%(document)s is transferred to %(department)s.",
-                    document=slip.origin,
-                    department=department.name,
-                ),
-                partner_ids=partners.ids,
-                subtype_xmlid="mail.mt_note",
-                **deferred_notification(self.env),
-            )
+        # one note per slip for its department's users, notified by the cron
+        # (``deferred_notification``), all slips in one batch
+        post_notes_deferred(
+            [
+                (
+                    slip,
+                    self.env._(
+                        "%(document)s is transferred to %(department)s.",
+                        document=slip.origin,
+                        department=slip.department_id.name,
+                    ),
+                    (
+                        slip.department_id.manager_id | slip.department_id.member_ids
+                    ).partner_id,
+                )
+                for slip in with_mail_queue(slips.sudo()).with_context(**context)
+            ]
+        )
 
     def _transfer_message_extra(self):
         """Hook: ``(lines, partners)``: lines added to the transfer note of

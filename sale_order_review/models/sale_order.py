@@ -3,9 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+from odoo.addons.order_handling_base.models.mail_batch import (
+    post_notes_deferred,
+    schedule_activities,
+)
 from odoo.addons.order_handling_base.models.mail_queue import (
-    deferred_notification,
     mail_queued,
     with_mail_queue,
 )
@@ -112,21 +114,25 @@ class SaleOrder(models.Model):
             [(review, review.reviewer_id) for review in reviews],
             "sale_order_review.mail_activity_type_review",
         )
-        context = {"mail_post_autofollow": False}
-        for review in with_mail_queue(reviews).with_context(**context):
-            department = review.department_id
-            review.message_post(
-                body=self.env._(
-                    "Order %(order)s is to be reviewed by %(department)s.",
-                    order=review.order_id.name,
-                    department=department.name,
-                ),
-                partner_ids=(
-                    department.manager_id | department.member_ids
-                ).partner_id.ids,
-                subtype_xmlid="mail.mt_note",
-                **deferred_notification(self.env),
-            )
+        # one note per review for its department, notified by the cron, in
+        # one batch
+        post_notes_deferred(
+            [
+                (
+                    review,
+                    self.env._(
+                        "Order %(order)s is to be reviewed by %(department)s.",
+                        order=review.order_id.name,
+                        department=review.department_id.name,
+                    ),
+                    (
+                        review.department_id.manager_id
+                        | review.department_id.member_ids
+                    ).partner_id,
+                )
+                for review in with_mail_queue(reviews)
+            ]
+        )
         return reviews
 
     @api.depends("current_review_id.state")

@@ -1,7 +1,9 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from werkzeug.exceptions import Forbidden, NotFound
+
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -56,14 +58,87 @@ class CustomerCarePortal(CustomerPortal):
             )
         except (AccessError, MissingError):
             return request.redirect("/my")
+        return self._complaint_page(
+            complaint, access_token, answered=kw.get("answered")
+        )
+
+    def _complaint_page(self, complaint, access_token, answered=None, error=None):
         values = self._get_page_view_values(
             complaint,
             access_token,
-            {"complaint": complaint, "page_name": "complaint"},
+            {
+                "complaint": complaint,
+                "page_name": "complaint",
+                "answered": answered,
+                "answer_error": error,
+                "can_answer_solution": complaint.stage_code == "solution"
+                and self._complaint_may_answer(complaint),
+            },
             "my_complaints_history",
             False,
         )
         return request.render("sale_customer_care.portal_my_complaint", values)
+
+    def _complaint_may_answer(self, complaint):
+        try:
+            complaint._portal_answering_partner(request.env.user)
+        except AccessError:
+            return False
+        return True
+
+    @http.route(
+        ["/my/complaints/<int:complaint_id>/accept"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_complaint_accept(self, complaint_id, access_token=None, **kw):
+        """The customer accepts the proposed solution (R8.3)."""
+        return self._complaint_answer(complaint_id, access_token, accept=True)
+
+    @http.route(
+        ["/my/complaints/<int:complaint_id>/reject"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_complaint_reject(
+        self, complaint_id, access_token=None, comment=None, **kw
+    ):
+        """The customer says the solution does not solve the problem, with
+        a comment (R8.3)."""
+        return self._complaint_answer(
+            complaint_id, access_token, accept=False, comment=comment
+        )
+
+    def _complaint_answer(self, complaint_id, access_token, accept, comment=None):
+        """Like Odoo's own portal routes: the complaint's customer (record
+        rule) or the holder of its link (token), by a form with its CSRF
+        token (Odoo's check of a POST); the model checks the stage and that
+        the user answers for the complaint's customer."""
+        try:
+            complaint = self._document_check_access(
+                "sale.customer.complaint", complaint_id, access_token
+            )
+        except (AccessError, MissingError) as exc:
+            raise NotFound() from exc
+        user = request.env.user
+        try:
+            if accept:
+                complaint._portal_accept_solution(user)
+            else:
+                complaint._portal_reject_solution(user, comment)
+        except AccessError as exc:
+            raise Forbidden() from exc
+        except UserError as exc:
+            # refused before anything is written: the page says why
+            return self._complaint_page(complaint, access_token, error=exc.args[0])
+        answered = "accepted" if accept else "rejected"
+        return request.redirect(
+            complaint.get_portal_url(query_string=f"&answered={answered}")
+        )
 
     @http.route(["/my/complaints/new"], type="http", auth="user", website=True)
     def portal_complaint_new(self, **kw):

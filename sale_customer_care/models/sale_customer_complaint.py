@@ -31,6 +31,16 @@ CHANNELS = [
     ("visit", "Follow-up Visit"),
     ("other", "Other"),
 ]
+# the customer's answer to the solution: written only by the steps
+# (``_move_to`` and the portal answer, R8.3)
+CONFIRMATION_FIELDS = {
+    "customer_confirmed_date",
+    "customer_confirmed_uid",
+    "customer_confirmed_via",
+    "customer_confirmed_partner_id",
+    "customer_rejected_date",
+    "customer_rejection_comment",
+}
 # the steps a complaint may go to from each step (forward one step, or back
 # to investigating when the customer rejects the solution)
 TRANSITIONS = {
@@ -187,6 +197,28 @@ class SaleCustomerComplaint(models.Model):
     customer_confirmed_uid = fields.Many2one(
         "res.users", string="Confirmation Recorded By", readonly=True, copy=False
     )
+    customer_confirmed_via = fields.Selection(
+        [
+            ("portal", "By the customer on the portal"),
+            ("staff", "By staff on the customer's behalf"),
+        ],
+        string="Confirmed",
+        readonly=True,
+        copy=False,
+    )
+    customer_confirmed_partner_id = fields.Many2one(
+        "res.partner",
+        string="Confirmed By (Customer)",
+        readonly=True,
+        copy=False,
+        help="The customer's contact who accepted the solution on the portal.",
+    )
+    customer_rejected_date = fields.Datetime(
+        string="Solution Rejected On", readonly=True, copy=False
+    )
+    customer_rejection_comment = fields.Text(
+        string="Why the Customer Rejected the Solution", readonly=True, copy=False
+    )
     closed_date = fields.Datetime(readonly=True, copy=False, index=True)
     closed_uid = fields.Many2one(
         "res.users", string="Closed By", readonly=True, copy=False
@@ -312,11 +344,19 @@ class SaleCustomerComplaint(models.Model):
     def write(self, vals):
         # values of the wrong type are refused before they are used below
         self._oh_check_values([vals])
+        trusted = self.env.su or is_trusted(self._name)
+        if CONFIRMATION_FIELDS.intersection(vals) and not trusted:
+            raise UserError(
+                self.env._(
+                    "The customer's confirmation is recorded only by the "
+                    "complaint's buttons or by the customer on the portal."
+                )
+            )
         if "stage_id" in vals:
             stage = self.env["sale.customer.complaint.stage"].browse(vals["stage_id"])
             # a step's own write (``_move_to``) checked the transition;
             # a write from a client is checked here, whatever its context
-            if not (self.env.su or is_trusted(self._name)):
+            if not trusted:
                 self._check_transition(stage.code)
             vals = dict(vals, stage_code=stage.code)
             vals.update(self._prepare_stage_vals(stage.code))
@@ -437,14 +477,22 @@ class SaleCustomerComplaint(models.Model):
         if code == "acknowledged":
             return {"acknowledged_date": now, "acknowledged_uid": self.env.uid}
         if code == "confirmed":
+            # the staff's button; the portal answer says it was the customer
             return {
                 "customer_confirmed_date": now,
                 "customer_confirmed_uid": self.env.uid,
+                "customer_confirmed_via": "staff",
+                "customer_confirmed_partner_id": False,
             }
         if code == "closed":
             return {"closed_date": now, "closed_uid": self.env.uid}
         if code == "investigating":
-            return {"customer_confirmed_date": False, "customer_confirmed_uid": False}
+            return {
+                "customer_confirmed_date": False,
+                "customer_confirmed_uid": False,
+                "customer_confirmed_via": False,
+                "customer_confirmed_partner_id": False,
+            }
         return {}
 
     def _move_to(self, code):
@@ -512,7 +560,9 @@ class SaleCustomerComplaint(models.Model):
         return self._move_to("solution")
 
     def action_customer_confirm(self):
-        """Record that the customer accepted the solution."""
+        """Customer service records that the customer accepted the solution
+        (on the customer's behalf: who recorded it is kept); the customer
+        may answer on the portal instead (``_portal_accept_solution``)."""
         return self._move_to("confirmed")
 
     def action_close(self):

@@ -1,9 +1,15 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """How complaints come in besides the form: the complaints mail alias and the
-customer portal (R8.1). The complaint itself is in sale_customer_complaint.py."""
+customer portal (R8.1), and the customer's answer to the proposed solution on
+the portal (R8.3). The complaint itself is in sale_customer_complaint.py."""
+
+from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
 
 from .sale_customer_complaint import CATEGORIES
 
@@ -61,3 +67,135 @@ class SaleCustomerComplaint(models.Model):
                 .id,
             }
         )
+
+    # ------------------------------------------------------------------
+    # The customer's answer to the solution (R8.3)
+    # ------------------------------------------------------------------
+
+    def _portal_answering_partner(self, user):
+        """The customer's contact answering for the complaint: the portal
+        user of the complaint's customer, or the holder of the complaint's
+        link (a public visitor: the controller checked the access token).
+        Anyone else — another customer, an employee — is refused: staff
+        record the confirmation with the complaint's button."""
+        self.ensure_one()
+        if user._is_public():
+            return self.partner_id
+        if (
+            not user.share
+            or user.partner_id.commercial_partner_id != self.commercial_partner_id
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the customer of complaint %s answers its solution.",
+                    self.name,
+                )
+            )
+        return user.partner_id
+
+    def _portal_check_solution_proposed(self):
+        self.ensure_one()
+        if self.stage_code != "solution":
+            raise UserError(
+                self.env._(
+                    "Complaint %(complaint)s is %(stage)s: the solution can be "
+                    "accepted or refused only while it is proposed to you.",
+                    complaint=self.name,
+                    stage=self._stage_labels().get(self.stage_code),
+                )
+            )
+
+    def _portal_owner(self):
+        """Who follows the customer's answer up: the complaint's handler,
+        else the one its overdue work goes to."""
+        self.ensure_one()
+        return self.user_id or self._sla_escalation_user()
+
+    def _portal_accept_solution(self, user):
+        """The customer accepts the proposed solution on the portal: the
+        complaint is confirmed (when, by which contact), the chatter says it
+        and its handler gets an activity to close it. Called in sudo by the
+        portal controller after its access check. Answering again is
+        harmless: an accepted solution returns False and changes nothing.
+        """
+        self.ensure_one()
+        partner = self._portal_answering_partner(user)
+        if self.stage_code in ("confirmed", "closed") and self.customer_confirmed_date:
+            return False
+        self._portal_check_solution_proposed()
+        self._move_to("confirmed")
+        self.write(
+            {
+                "customer_confirmed_via": "portal",
+                "customer_confirmed_partner_id": partner.id,
+                "customer_confirmed_uid": False if user._is_public() else user.id,
+            }
+        )
+        self.message_post(
+            body=self.env._("%s accepted the solution.", partner.display_name),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        schedule_activities(
+            [(self, self._portal_owner())],
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Close complaint %s", self.name),
+            note=self.env._(
+                "The customer accepted the solution on the portal: record the "
+                "preventive action and close the complaint."
+            ),
+        )
+        return True
+
+    def _portal_reject_solution(self, user, comment):
+        """The customer says the proposed solution does not solve the
+        problem (a comment is required): the complaint goes back to
+        investigating, the chatter carries the comment and its handler gets
+        an activity. Called in sudo by the portal controller after its
+        access check; the same answer sent twice returns False the second
+        time and changes nothing."""
+        self.ensure_one()
+        partner = self._portal_answering_partner(user)
+        comment = (comment or "").strip()
+        if not comment:
+            raise UserError(
+                self.env._("Tell us why the solution does not solve the problem.")
+            )
+        if (
+            self.stage_code == "investigating"
+            and self.customer_rejected_date
+            and self.customer_rejection_comment == comment
+        ):
+            return False
+        self._portal_check_solution_proposed()
+        owner = self._portal_owner()
+        if not self.user_id and owner:
+            self.user_id = owner
+        self._move_to("investigating")
+        self.write(
+            {
+                "customer_rejected_date": fields.Datetime.now(),
+                "customer_rejection_comment": comment,
+            }
+        )
+        self.message_post(
+            body=Markup("<p>%s</p><p>%s</p>")
+            % (
+                self.env._(
+                    "%s says the solution does not solve the problem:",
+                    partner.display_name,
+                ),
+                comment,
+            ),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        schedule_activities(
+            [(self, owner)],
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Solution of %s not accepted", self.name),
+            note=comment,
+        )
+        return True

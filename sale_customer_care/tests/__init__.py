@@ -5,3 +5,4 @@ from . import test_security
 from . import test_kpi
 from . import test_tour
 from . import test_preferences
+from . import test_complaint_portal

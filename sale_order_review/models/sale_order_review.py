@@ -337,23 +337,31 @@ class SaleOrderReview(models.Model):
     def _cancel_with_order(self):
         """The order is cancelled: its open reviews stop (R7.3). They become
         cancelled, which has no processing-time target (they leave the
-        overdue work), their open meetings are called off and their
-        activities removed."""
+        overdue work), their open meetings are called off — including a
+        meeting whose resolution awaits the general manager's approval — and
+        their activities (the general manager's among them) removed. Meetings
+        already decided (resolution approved) stay as they are."""
         reviews = self.sudo().filtered(lambda r: r.state in ("to_review", "meeting"))
         if not reviews:
             return reviews
         meetings = reviews.meeting_ids.filtered(
-            lambda m: m.state in ("draft", "scheduled")
+            lambda m: m.state in ("draft", "scheduled", "resolved")
         )
         meetings.calendar_event_id.unlink()
         meetings.write({"state": "cancelled"})
         reviews.write({"state": "cancelled"})
         (reviews.activity_ids | meetings.activity_ids).unlink()
         for review in reviews:
-            review._message_log(
+            body = self.env._(
+                "Order %s was cancelled: the review is cancelled.",
+                review.order_id.name,
+            )
+            review._message_log(body=body)
+        for meeting in meetings:
+            meeting._message_log(
                 body=self.env._(
-                    "Order %s was cancelled: the review is cancelled.",
-                    review.order_id.name,
+                    "Order %s was cancelled: the review meeting is cancelled.",
+                    meeting.order_id.name,
                 )
             )
         return reviews

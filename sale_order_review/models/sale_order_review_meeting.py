@@ -36,7 +36,9 @@ class SaleOrderReviewMeeting(models.Model):
     _workflow_transitions = {
         "draft": ("scheduled", "cancelled"),
         "scheduled": ("resolved", "cancelled"),
-        "resolved": ("approved",),
+        # the order's cancellation stops a resolution the general manager
+        # has not approved yet (``sale.order.review._cancel_with_order``)
+        "resolved": ("approved", "cancelled"),
     }
     _workflow_locked_states = ("resolved", "approved", "cancelled")
 

@@ -229,9 +229,6 @@ class SaleCustomerComplaint(models.Model):
     resolution_hours = fields.Float(
         string="Resolution Time (h)", readonly=True, copy=False, aggregator="avg"
     )
-    # returns
-    rma_ids = fields.One2many("rma", "complaint_id", string="Returns")
-    rma_count = fields.Integer(string="Returns Count", compute="_compute_rma_count")
     can_acknowledge = fields.Boolean(compute="_compute_can")
     can_investigate = fields.Boolean(compute="_compute_can")
     can_propose = fields.Boolean(compute="_compute_can")
@@ -259,11 +256,6 @@ class SaleCustomerComplaint(models.Model):
             complaint.priority = (
                 "1" if complaint.severity in ("high", "critical") else "0"
             )
-
-    @api.depends("rma_ids")
-    def _compute_rma_count(self):
-        for complaint in self:
-            complaint.rma_count = len(complaint.rma_ids)
 
     @api.depends("stage_code", "order_id.state")
     def _compute_can(self):
@@ -595,37 +587,6 @@ class SaleCustomerComplaint(models.Model):
             note=self.env._("Investigate the root cause of complaint %s.", self.name),
         )
         return True
-
-    def action_create_return(self):
-        """Open the return wizard with the delivered quantities of the order."""
-        self.ensure_one()
-        if not self.can_return:
-            raise UserError(
-                self.env._(
-                    "Complaint %s needs a confirmed order and must not be closed "
-                    "to return goods.",
-                    self.name,
-                )
-            )
-        wizard = self.env["sale.customer.complaint.return"].create(
-            {"complaint_id": self.id}
-        )
-        wizard._load_lines()
-        return {
-            "name": self.env._("Return Goods"),
-            "type": "ir.actions.act_window",
-            "res_model": wizard._name,
-            "res_id": wizard.id,
-            "view_mode": "form",
-            "target": "new",
-        }
-
-    def action_view_rmas(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("rma.rma_action")
-        action["domain"] = [("complaint_id", "=", self.id)]
-        action["context"] = {"create": False}
-        return action
 
     def _get_report_base_filename(self):
         self.ensure_one()

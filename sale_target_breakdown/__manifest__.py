@@ -4,7 +4,7 @@
     "name": "Sale Target Breakdown",
     "summary": "Annual sales targets per company, team and salesperson broken "
     "into quarters, months and weeks, with achievement from confirmed orders",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/order-handling-suite/order-handling",
     "author": "Order Handling Suite contributors",

@@ -15,8 +15,9 @@ SCOPE_FIELDS = ("scope", "team_id", "user_id", "company_id")
 
 class SaleTarget(models.Model):
     """An annual sales target for a company, a sales team or a salesperson
-    (R10.1), broken down into quarters, months and weeks
-    (``sale.target.period``). Actuals come from confirmed sale orders through
+    (R10.1), broken down into quarters of months, and separately into ISO
+    weeks (``sale.target.period``); months and weeks each add up to the
+    year. Actuals come from confirmed sale orders through
     the ``sale.target.report`` SQL view (R10.2)."""
 
     _name = "sale.target"
@@ -271,7 +272,8 @@ class SaleTarget(models.Model):
 
     def _get_rollup_errors(self):
         """Messages for every level whose parts do not add up to the whole:
-        quarters to the year, months to their quarter, weeks to their month."""
+        quarters to the year, months to their quarter, weeks to the year
+        (and, in a breakdown made before ISO weeks, weeks to their month)."""
         self.ensure_one()
         errors = []
         currency = self.currency_id or self.env.company.currency_id
@@ -284,6 +286,16 @@ class SaleTarget(models.Model):
                 self.env._(
                     "The quarters add up to %(total)s, the annual target is "
                     "%(amount)s.",
+                    total=currency.round(total),
+                    amount=self.amount,
+                )
+            )
+        weeks = self.period_ids.filtered(lambda p: p.period_type == "week")
+        total = sum(weeks.mapped("amount"))
+        if weeks and currency.compare_amounts(total, self.amount):
+            errors.append(
+                self.env._(
+                    "The weeks add up to %(total)s, the annual target is %(amount)s.",
                     total=currency.round(total),
                     amount=self.amount,
                 )
@@ -421,22 +433,88 @@ class SaleTarget(models.Model):
         parts[largest] = currency.round(amount - sum(parts) + parts[largest])
         return parts
 
-    @staticmethod
-    def _get_weeks(month_start, month_end):
-        """ISO weeks clipped to the month: a week across a month end is split
-        in two parts, so that weeks add up to months."""
+    def _get_iso_weeks(self):
+        """[(Monday, Sunday)] of the ISO weeks of the target: the weeks whose
+        Thursday falls within its dates (the ISO rule that gives a week
+        across a year end to the year of its Thursday). A calendar-year
+        target gets the 52 or 53 weeks of its ISO year; the first and last
+        may start or end a few days outside the target."""
+        self.ensure_one()
+        # Monday of the week whose Thursday is the first Thursday >= date_from
+        first_thursday = self.date_from + timedelta(
+            days=(3 - self.date_from.weekday()) % 7
+        )
+        monday = first_thursday - timedelta(days=3)
         weeks = []
-        start = month_start
-        while start <= month_end:
-            end = min(start + timedelta(days=6 - start.weekday()), month_end)
-            weeks.append((start, end))
-            start = end + timedelta(days=1)
+        while monday + timedelta(days=3) <= self.date_to:
+            weeks.append((monday, monday + timedelta(days=6)))
+            monday += timedelta(days=7)
         return weeks
+
+    def _get_week_weights(self, months):
+        """[((Monday, Sunday), weight)] of the ISO weeks: the weight of a week
+        is the sum of the daily targets of its days within the target's
+        dates, a month's target being spread evenly over its calendar days
+        (``months``: [(first day, last day, amount)] of the monthly periods).
+        Weeks thus follow the monthly split (even or seasonal); days outside
+        the months weigh nothing. Hook for other weekly distributions (e.g.
+        working days)."""
+        self.ensure_one()
+        daily = {}
+        for start, end, amount in months:
+            rate = amount / ((end - start).days + 1)
+            day = start
+            while day <= end:
+                daily[day] = rate
+                day += timedelta(days=1)
+        return [
+            (
+                (start, end),
+                sum(daily.get(start + timedelta(days=i), 0.0) for i in range(7)),
+            )
+            for start, end in self._get_iso_weeks()
+        ]
+
+    def _prepare_week_vals(self):
+        """Values of the weekly periods of the targets, from their months:
+        ISO weeks whose amounts add up to the annual target exactly (the
+        weights of ``_get_week_weights`` scaled to the annual amount, the
+        rounding difference on the largest week). Weeks have no parent: they
+        are a series of their own beside the months."""
+        vals_list = []
+        for target in self.filtered(lambda t: t.date_from):
+            months = [
+                (month.date_from, month.date_to, month.amount)
+                for month in target.period_ids
+                if month.period_type == "month"
+            ]
+            weeks = target._get_week_weights(months)
+            weights = [weight for __, weight in weeks]
+            if not sum(weights):
+                # no monthly amounts (e.g. a zero target): by calendar days
+                weights = [
+                    (min(end, target.date_to) - max(start, target.date_from)).days + 1
+                    for (start, end), __ in weeks
+                ]
+            amounts = target._split_amount(target.amount, weights)
+            for ((start, end), __), amount in zip(weeks, amounts, strict=True):
+                vals_list.append(
+                    {
+                        "target_id": target.id,
+                        "period_type": "week",
+                        "sequence": start.isocalendar()[1],
+                        "date_from": start,
+                        "date_to": end,
+                        "amount": amount,
+                    }
+                )
+        return vals_list
 
     def _compute_breakdown(self):
         """Replace the periods of the targets: four quarters of three months,
-        each month split into its (clipped) weeks in proportion to the days.
-        Three batched creates for all targets."""
+        and beside them the ISO weeks of the target (Monday to Sunday, named
+        ``2026-W05``), each series adding up to the annual target. Three
+        batched creates for all targets."""
         Period = self.env["sale.target.period"]
         self.period_ids.unlink()
         quarter_vals, month_plan = [], []
@@ -478,23 +556,5 @@ class SaleTarget(models.Model):
                         "amount": amount,
                     }
                 )
-        months = Period.create(month_vals)
-        week_vals = []
-        for month in months:
-            weeks = self._get_weeks(month.date_from, month.date_to)
-            amounts = month.target_id._split_amount(
-                month.amount, [(end - start).days + 1 for start, end in weeks]
-            )
-            for (start, end), amount in zip(weeks, amounts, strict=True):
-                week_vals.append(
-                    {
-                        "target_id": month.target_id.id,
-                        "parent_id": month.id,
-                        "period_type": "week",
-                        "sequence": start.isocalendar()[1],
-                        "date_from": start,
-                        "date_to": end,
-                        "amount": amount,
-                    }
-                )
-        Period.create(week_vals)
+        Period.create(month_vals)
+        Period.create(self._prepare_week_vals())

@@ -5,8 +5,11 @@ from odoo.exceptions import UserError, ValidationError
 
 
 class SaleTargetPeriod(models.Model):
-    """One part of an annual target: a quarter, a month, or a week (ISO week
-    clipped to its month). Months belong to a quarter, weeks to a month."""
+    """One part of an annual target: a quarter, a month, or an ISO week
+    (Monday to Sunday). Months belong to a quarter; weeks are a series of
+    their own (no parent) that adds up to the year. Weeks made before
+    18.0.1.1.0 and kept by the migration are clipped to their month and
+    belong to it."""
 
     _name = "sale.target.period"
     _inherit = ["order.handling.document.mixin"]
@@ -50,7 +53,9 @@ class SaleTargetPeriod(models.Model):
         string="Achievement (%)", compute="_compute_actual", digits=(16, 1)
     )
 
-    @api.depends("period_type", "date_from", "date_to", "target_id.date_from")
+    @api.depends(
+        "period_type", "date_from", "date_to", "parent_id", "target_id.date_from"
+    )
     def _compute_name(self):
         for period in self:
             start = period.date_from
@@ -65,14 +70,18 @@ class SaleTargetPeriod(models.Model):
             elif period.period_type == "month":
                 period.name = start.strftime("%Y-%m")
             else:
+                # ISO 8601 week date: the ISO year of a week is that of its
+                # Thursday, so 2025-12-29 to 2026-01-04 is 2026-W01
                 year, week, __ = start.isocalendar()
-                period.name = self.env._(
-                    "%(year)s W%(week)02d (%(start)s to %(end)s)",
-                    year=year,
-                    week=week,
-                    start=start.strftime("%m-%d"),
-                    end=period.date_to.strftime("%m-%d"),
-                )
+                period.name = f"{year}-W{week:02d}"
+                if period.parent_id:
+                    # a month-clipped week of a breakdown kept from before
+                    # 18.0.1.1.0: its dates tell its two parts apart
+                    period.name += (
+                        f" ({start:%m-%d}/{period.date_to:%m-%d})"
+                        if period.date_to
+                        else ""
+                    )
 
     def _compute_actual(self):
         """Actuals of all periods in one grouped query on the report view,

@@ -36,8 +36,29 @@ class TestActuals(TargetCommon):
         self.assertEqual(self.target.quarter_ids[0].actual_amount, 8000.0)
         self.assertEqual(self.target.actual_amount, 20000.0)
         self.assertAlmostEqual(self.target.achievement, 16.7, places=1)
-        feb_weeks = february.child_ids
-        self.assertAlmostEqual(sum(feb_weeks.mapped("actual_amount")), 8000.0)
+        # ISO weeks: W07 (Feb 9-15) and W09 (Feb 23 - Mar 1)
+        weeks = {week.name: week for week in self.target.week_ids}
+        self.assertEqual(weeks["2026-W07"].actual_amount, 6000.0)
+        self.assertEqual(weeks["2026-W09"].actual_amount, 2000.0)
+        self.assertEqual(weeks["2026-W19"].actual_amount, 12000.0)
+
+    def test_actuals_on_iso_weeks(self):
+        """Actuals per week are counted on the ISO week, Monday to Sunday: an
+        order of 2026-01-01 lands in 2026-W01, as does one of 2025-12-31
+        (W01 starts on Monday 2025-12-29), which the year does not count
+        (R10.2)."""
+        self._confirmed_order(self.users["sales"], datetime(2026, 1, 1, 10, 0), 300.0)
+        weeks = self.target.week_ids.sorted("date_from")
+        first = weeks[0]
+        self.assertEqual(first.name, "2026-W01")
+        self.assertEqual(first.actual_amount, 800.0)
+        self.assertEqual(weeks[1].actual_amount, 0.0)
+        self.assertEqual(self._month(self.target, 1).actual_amount, 300.0)
+        self.assertEqual(self.target.actual_amount, 20300.0)
+        row = self.env["sale.target.report"].search([("period_id", "=", first.id)])
+        self.assertEqual((row.period_name, row.order_count), ("2026-W01", 2))
+        # each order lands in exactly one week of the year
+        self.assertEqual(sum(weeks.mapped("actual_amount")), 20800.0)
 
     def test_team_and_company_scope(self):
         team_target = self._target(scope="team", user_id=False, team_id=self.team.id)

@@ -7,6 +7,8 @@
 #        upgrade check; OH_MATRIX_CHECK=0 skips it; needs tools/setup.sh)
 #
 #   intake-review  sale_order_intake + sale_order_review, without governance
+#   governance     sale_order_governance, without the archive
+#   archive        sale_order_archive, without governance (approvals)
 #   care           sale_customer_care, without intake
 #   targets        sale_target_breakdown, without stock (Inventory)
 #
@@ -26,7 +28,9 @@ printf '[pytest]\n' >"$WORK/pytest.ini"
 
 # name | addons installed | addons that must stay uninstalled | tests run
 COMBINATIONS=(
-    "intake-review|sale_order_intake,sale_order_review|sale_order_governance,sale_engineering_plan|sale_order_intake sale_order_review"
+    "intake-review|sale_order_intake,sale_order_review|sale_order_governance,sale_order_archive,sale_engineering_plan|sale_order_intake sale_order_review"
+    "governance|sale_order_governance|sale_order_archive|sale_order_governance"
+    "archive|sale_order_archive|sale_order_governance,sale_tier_validation|sale_order_archive"
     "care|sale_customer_care|sale_order_intake|sale_customer_care"
     "targets|sale_target_breakdown|stock,sale_stock,sale_order_intake|sale_target_breakdown"
 )

@@ -270,7 +270,8 @@ def screens(odoo):
         ),
         "complaint": odoo.search("sale.customer.complaint", []),
         # sale_order_governance: an applied change request (approved by the
-        # sales head), else any; an intact archive, else any
+        # sales head), else any; sale_order_archive: an intact archive, else
+        # any
         "change_request": odoo.search(
             "sale.order.change.request", [("state", "=", "applied")]
         )
@@ -358,7 +359,7 @@ def screens(odoo):
         {
             "name": "order_archive",
             "path": found["archive"]
-            and "/action-sale_order_governance.sale_order_archive_action/"
+            and "/action-sale_order_archive.sale_order_archive_action/"
             + str(found["archive"]),
             "tab": "Documents",
             "title": "Archive record of a done order",

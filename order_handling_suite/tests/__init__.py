@@ -4,6 +4,7 @@ from . import test_access_matrix
 from . import test_chinese_screens
 from . import test_demo_scenario
 from . import test_department_confidentiality
+from . import test_governance_archive
 from . import test_jsonrpc_examples
 from . import test_oca_chinese
 from . import test_order_form_access

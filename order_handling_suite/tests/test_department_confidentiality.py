@@ -16,9 +16,7 @@ refused or answer nothing, and no answer may carry the order's amount.
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.sale_order_governance.tests.governance_common import (
-    GovernanceCommon,
-)
+from odoo.addons.sale_order_archive.tests.archive_common import ArchiveOrderCommon
 
 DEPARTMENT_ROLES = {
     "quality": "quality",
@@ -34,7 +32,7 @@ SECRET_PRICE = 987.65
 SECRET_TEXT = "987.65"
 
 
-class DepartmentConfidentialityCommon(GovernanceCommon):
+class DepartmentConfidentialityCommon(ArchiveOrderCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -183,7 +181,7 @@ class TestDepartmentConfidentiality(DepartmentConfidentialityCommon):
                 Report._render_qweb_pdf("sale.action_report_saleorder", self.order.ids)
             for report in (
                 "sale_order_intake.action_report_production_notice_copy",
-                "sale_order_governance.action_report_sale_order_no_price",
+                "sale_order_archive.action_report_sale_order_no_price",
             ):
                 html, __ = Report._render_qweb_html(report, self.order.ids)
                 self.assertIn(self.order.name, html.decode())

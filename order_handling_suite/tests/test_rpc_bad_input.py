@@ -42,7 +42,7 @@ from odoo.addons.base.controllers.rpc import dumps
 from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
     is_suite_module,
 )
-from odoo.addons.sale_order_governance.tests.test_archive import ArchiveCommon
+from odoo.addons.sale_order_archive.tests.test_archive import ArchiveCommon
 
 #: the roles whose view of the records the searches are checked in (the
 #: requester of an access grant among them)
@@ -123,6 +123,8 @@ class TestRpcBadInput(ArchiveCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the lock of confirmed orders (sale_order_governance) is checked too
+        cls.company.sale_order_change_control = True
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         # documents of every kind that a custom search looks at: slips,
         # confirmed, done and archived orders, a complaint

@@ -20,11 +20,11 @@ from odoo.tests import Form, TransactionCase, tagged
 
 from odoo.addons.order_handling_base.models.trusted_scope import trusted_scope
 from odoo.addons.sale_engineering_plan.tests.test_plan import PlanCommon
+from odoo.addons.sale_order_archive.tests.test_archive import ArchiveCommon
 from odoo.addons.sale_order_governance.tests.governance_common import (
     GovernanceCommon,
 )
 from odoo.addons.sale_order_governance.tests.test_approval import BIG, ApprovalCommon
-from odoo.addons.sale_order_governance.tests.test_archive import ArchiveCommon
 from odoo.addons.sale_order_intel.tests.common import IntelCommon
 
 REVIEW_FIELDS = [

@@ -372,17 +372,16 @@ class SaleOrder(models.Model):
 
     def _governance_reopen_review(self, reason):
         """Hook called when an applied change alters the specification: the
-        order becomes non-regular and, when ``sale_order_review`` is
-        installed, gets a new review (R7.2). Integrators with another review
-        process override this."""
+        order becomes non-regular (R7.2); the bridge
+        ``sale_order_governance_review`` (installed with ``sale_order_review``)
+        sends it to a new review. Integrators with another review process
+        override this."""
         self.sudo().write(
             {
                 "intake_class_override": "non_regular",
                 "intake_class_override_reason": reason,
             }
         )
-        if "sale.order.review" in self.env and hasattr(self, "_create_reviews"):
-            return self._create_reviews()
         return False
 
     def action_governance_new_change_request(self):

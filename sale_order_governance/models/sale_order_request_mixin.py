@@ -19,6 +19,15 @@ STATES = [
 WORKFLOW_FIELDS = {"state", "applied_uid", "applied_date", "name"}
 
 
+def _archived(order):
+    """Whether ``order`` was archived by ``sale_order_archive`` (R7.6), when
+    that addon is installed: an archived order no longer changes. The two
+    addons are independent; the archive's field is read where it exists."""
+    return "governance_archive_id" in order._fields and bool(
+        order.sudo().governance_archive_id
+    )
+
+
 class SaleOrderRequestMixin(models.AbstractModel):
     """What change (R7.2) and cancel (R7.3) requests share: the order they
     are about, a numbered, tracked life cycle approved with OCA tier
@@ -232,9 +241,7 @@ class SaleOrderRequestMixin(models.AbstractModel):
     def _check_order_open(self):
         for request in self:
             order = request.order_id
-            if request.state == "draft" and getattr(
-                order, "governance_archive_id", False
-            ):
+            if request.state == "draft" and _archived(order):
                 raise UserError(
                     self.env._(
                         "Order %s is archived: it no longer changes.", order.name
@@ -336,7 +343,7 @@ class SaleOrderRequestMixin(models.AbstractModel):
                 )
             # approved before the order was archived: the archive is the
             # record of the done order, nothing is applied to it any more
-            if request.order_id.sudo().governance_archive_id:
+            if _archived(request.order_id):
                 raise UserError(
                     self.env._(
                         "Order %(order)s is archived: request %(request)s can no "

@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/order_handling_sla_policy_data.xml",
         "wizard/sale_order_intake_urgent_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_copy_views.xml",

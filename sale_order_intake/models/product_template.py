@@ -26,8 +26,10 @@ class ProductTemplate(models.Model):
     )
     picking_minutes_per_unit = fields.Float(
         string="Picking Time per Unit (min)",
-        help="Standard time to pick one unit, used to estimate an order's "
-        "picking time (R5.2).",
+        help="Standard time, in minutes, to pick one unit of the product's "
+        "unit of measure: an order line sold in another unit (a dozen, a box) "
+        "is converted first. Estimates the order's picking time, which orders "
+        "the intake queue after urgency and promised date (R5.2).",
     )
 
     @api.depends("tech_document_ids.state", "tech_document_ids.type_id")

@@ -240,6 +240,10 @@ class SaleOrder(models.Model):
         string="Estimated Picking Time (min)",
         compute="_compute_intake_picking_minutes",
         store=True,
+        help="Minutes: the standard picking time of every line, its quantity "
+        "converted to the product's unit of measure. The intake queue puts "
+        "the shortest picking first among orders of the same urgency and "
+        "promised date (R5.2).",
     )
     intake_can_submit = fields.Boolean(compute="_compute_intake_can")
     intake_can_check = fields.Boolean(compute="_compute_intake_can")
@@ -339,14 +343,27 @@ class SaleOrder(models.Model):
 
     @api.depends(
         "order_line.product_uom_qty",
+        "order_line.product_uom",
+        "order_line.product_id.uom_id",
         "order_line.product_id.product_tmpl_id.picking_minutes_per_unit",
     )
     def _compute_intake_picking_minutes(self):
+        """Standard picking time of the order (R5.2): each line's quantity
+        in the product's unit of measure (12 for a dozen sold in dozens)
+        times the product's minutes per unit."""
         for order in self:
-            order.intake_picking_minutes = sum(
-                line.product_uom_qty * line.product_id.picking_minutes_per_unit
-                for line in order.order_line
-            )
+            minutes = 0.0
+            for line in order.order_line:
+                product = line.product_id
+                if not product.picking_minutes_per_unit:
+                    continue
+                quantity = line.product_uom_qty
+                if line.product_uom and line.product_uom != product.uom_id:
+                    quantity = line.product_uom._compute_quantity(
+                        quantity, product.uom_id, round=False
+                    )
+                minutes += quantity * product.picking_minutes_per_unit
+            order.intake_picking_minutes = minutes
 
     @api.depends(
         "intake_stage",

@@ -13,6 +13,9 @@ from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
     schedule_activities,
 )
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
 
 # workflow fields of an urgent order: written by the assessment only
 URGENCY_PROTECTED_FIELDS = {
@@ -22,10 +25,25 @@ URGENCY_PROTECTED_FIELDS = {
     "urgency_decision_date",
     "urgent_escalated",
 }
+# what the assessor decided on: fixed once the urgency is decided (the date
+# it is needed by may still move: its slips and reviews follow it)
+URGENCY_REQUEST_FIELDS = {
+    "intake_urgent",
+    "urgency_level",
+    "urgency_assessor_id",
+}
+
+
+#: the SLA order class of an accepted critical urgent order; its targets
+#: fall back to the "urgent" ones where no critical target is set
+CRITICAL_CLASS = "urgent_critical"
 
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    # the urgency level decides the SLA class of an urgent order
+    _sla_class_fields = ["intake_class", "intake_priority", "urgency_level"]
 
     intake_urgent = fields.Boolean(
         string="Urgent",
@@ -35,7 +53,13 @@ class SaleOrder(models.Model):
         "feasibility and, once accepted, handled first everywhere (R6).",
     )
     urgency_level = fields.Selection(
-        [("1", "High"), ("2", "Critical")], default="1", tracking=True, copy=False
+        [("1", "High"), ("2", "Critical")],
+        default="1",
+        tracking=True,
+        copy=False,
+        help="High: the urgent processing-time targets. Critical: tighter "
+        "targets (the urgent ones where none is set) and before high orders "
+        "in the queue (R6.2).",
     )
     urgent_deadline = fields.Datetime(
         string="Needed By", tracking=True, copy=False, index="btree_not_null"
@@ -65,6 +89,13 @@ class SaleOrder(models.Model):
         string="Decided On", readonly=True, copy=False
     )
     urgent_escalated = fields.Boolean(readonly=True, copy=False)
+    urgency_rank = fields.Integer(
+        compute="_compute_urgency_rank",
+        store=True,
+        help="Queue rank of an accepted urgent order: 2 critical, 1 high, "
+        "0 not urgent (or not accepted). The intake queue sorts on it after "
+        "the priority (R6.2).",
+    )
     intake_can_assess_urgency = fields.Boolean(
         compute="_compute_intake_can_assess_urgency"
     )
@@ -76,6 +107,20 @@ class SaleOrder(models.Model):
     def _intake_protected_fields(self):
         return super()._intake_protected_fields() | URGENCY_PROTECTED_FIELDS
 
+    def write(self, vals):
+        check_values(self, [vals])
+        if not self.env.su and URGENCY_REQUEST_FIELDS.intersection(vals):
+            decided = self.filtered("urgency_decision")
+            if decided:
+                raise UserError(
+                    self.env._(
+                        "The urgency of order %s is decided: its level and "
+                        "assessor were assessed and can no longer change.",
+                        decided[0].name,
+                    )
+                )
+        return super().write(vals)
+
     @api.depends("intake_urgent", "urgency_decision")
     def _compute_intake_priority(self):
         result = super()._compute_intake_priority()
@@ -83,6 +128,22 @@ class SaleOrder(models.Model):
             if order.intake_urgent and order.urgency_decision == "accepted":
                 order.intake_priority = "1"
         return result
+
+    @api.depends("intake_priority", "urgency_level")
+    def _compute_urgency_rank(self):
+        for order in self:
+            order.urgency_rank = (
+                int(order.urgency_level or "1") if order.intake_priority == "1" else 0
+            )
+
+    def _sla_order_class(self):
+        """An accepted critical order has its own, tighter targets (R6.2);
+        where none is set, the urgent ones apply
+        (``order.handling.sla.policy._match_row``)."""
+        order_class = super()._sla_order_class()
+        if order_class == "urgent" and self.urgency_level == "2":
+            return CRITICAL_CLASS
+        return order_class
 
     def _intake_deadline_cap_fields(self):
         return super()._intake_deadline_cap_fields() + ["urgent_deadline"]

@@ -1,2 +1,3 @@
 from . import test_urgent
 from . import test_urgent_deadline
+from . import test_urgency_level

@@ -104,8 +104,8 @@ class TestUrgent(AcceptedOrderCommon):
         order.with_user(self.users["manager"]).action_urgent_assess("accepted", "Go")
         order.write({"commitment_date": fields.Datetime.now() + timedelta(days=2)})
         order.with_user(self.users["sales"]).action_intake_submit()
-        # urgent SLA target on the order
-        self.assertEqual(order.sla_policy_id.order_class, "urgent")
+        # a critical urgent order: the critical SLA target on the order (R6.2)
+        self.assertEqual(order.sla_policy_id.order_class, "urgent_critical")
         clerk = order.with_user(self.users["clerk"])
         clerk.action_intake_check()
         clerk.action_intake_accept()

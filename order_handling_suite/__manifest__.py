@@ -33,7 +33,9 @@
         "sale_order_review",
         "sale_order_tracking",
         "sale_order_urgent",
+        "sale_order_violation",
         "sale_target_breakdown",
+        "sale_target_incentive",
         # installed with sale (auto-install): parts of their order form are
         # hidden from the departments (views/sale_order_views.xml)
         "sale_management",

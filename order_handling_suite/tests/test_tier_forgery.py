@@ -26,6 +26,7 @@ from odoo.addons.sale_order_governance.tests.governance_common import (
 )
 from odoo.addons.sale_order_governance.tests.test_approval import BIG, ApprovalCommon
 from odoo.addons.sale_order_intel.tests.common import IntelCommon
+from odoo.addons.sale_target_incentive.tests.common import IncentiveCommon
 
 REVIEW_FIELDS = [
     "status",
@@ -494,6 +495,35 @@ class TestIntelRewardForgery(TierForgeryChecks, IntelCommon):
         return self.users["marketing"], {"amount": record.amount + 1}
 
 
+@tagged("post_install", "-at_install")
+class TestIncentiveScaleForgery(TierForgeryChecks, IncentiveCommon):
+    governed_model = "sale.target.incentive.scale"
+
+    def _pending(self):
+        scale = self._scale()
+        scale.with_user(self.users["manager"]).action_submit()
+        return scale, self.users["saleshead"], self.users["sales"]
+
+    def _locked_write(self, record):
+        return self.users["manager"], {"name": "Forged scale"}
+
+
+@tagged("post_install", "-at_install")
+class TestIncentiveForgery(TierForgeryChecks, IncentiveCommon):
+    governed_model = "sale.target.incentive"
+
+    def _pending(self):
+        self._approved_scale()
+        incentive = self._compute_march().filtered(
+            lambda i: i.user_id == self.users["sales"]
+        )
+        incentive.with_user(self.users["saleshead"]).action_submit()
+        return incentive, self.users["saleshead"], self.users["sales"]
+
+    def _locked_write(self, record):
+        return self.users["saleshead"], {"note": "Forged note"}
+
+
 GOVERNED_TESTS = (
     TestSaleOrderForgery,
     TestChangeRequestForgery,
@@ -501,6 +531,8 @@ GOVERNED_TESTS = (
     TestAccessRequestForgery,
     TestEngineeringPlanForgery,
     TestIntelRewardForgery,
+    TestIncentiveScaleForgery,
+    TestIncentiveForgery,
 )
 
 

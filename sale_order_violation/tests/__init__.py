@@ -1,0 +1,2 @@
+from . import test_register
+from . import test_feeds

@@ -1,0 +1,3 @@
+from . import test_scale
+from . import test_incentive
+from . import test_security

@@ -1,0 +1,1 @@
+from . import sale_target_incentive_compute

@@ -26,6 +26,9 @@
         "views/res_config_settings_views.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "order_handling_dashboard/static/src/board/*",
+        ],
         "web.assets_tests": [
             "order_handling_dashboard/static/tests/tours/*.js",
         ],

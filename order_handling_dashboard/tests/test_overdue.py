@@ -97,7 +97,7 @@ class TestOverdueWork(DashboardCommon):
         bridges add their boxes: all of them are checked here)."""
         boxes = self._board_actions()
         self.assertGreaterEqual(len(boxes), 6)
-        self.assertIn("Logistics Cost per Order and per Unit Shipped", boxes)
+        self.assertIn("Logistics Cost per Unit Shipped, by Shipped Month", boxes)
         manager = self.users["manager"]
         for title, (action, node) in boxes.items():
             self.assertTrue(action.exists(), title)

@@ -53,6 +53,48 @@ class TestApprovalKpi(DashboardCommon):
         self.assertEqual(count, 2)
         self.assertGreaterEqual(lead, 0.0)
 
+    def test_dashboard_approval_tiles(self):
+        """Issue 20: the tiles "approvals waiting for me" (the tier reviews
+        whose turn has come and that name the user) and "reviews and
+        approvals pending" (every department, added by this bridge); each
+        opens the records it counts."""
+        plan = self._plan()
+        plan.with_user(self.users["engineering"]).request_validation()
+        Dashboard = self.env["order.handling.dashboard"]
+
+        def tiles(role):
+            return {
+                tile["key"]: tile
+                for tile in Dashboard.with_user(self.users[role]).get_tiles()
+            }
+
+        # the sales head approves first: not the general manager's turn yet
+        gm_tiles = tiles("gm")
+        self.assertEqual(gm_tiles["approvals_to_do"]["value"], 0)
+        pending = gm_tiles["approvals_pending"]
+        Approval = self.env["order.handling.kpi.approval"].with_user(self.users["gm"])
+        rows = Approval.search(pending["action"]["domain"])
+        self.assertEqual(pending["value"], len(rows))
+        self.assertIn(plan, rows.plan_id)
+        self.assertEqual(rows.mapped("outcome"), ["pending"] * len(rows))
+        self.assertEqual(pending["sequence"], 60)
+        plan.with_user(self.users["saleshead"]).validate_tier()
+        gm_tiles = tiles("gm")
+        to_do = gm_tiles["approvals_to_do"]
+        self.assertEqual(to_do["value"], 1)
+        reviews = (
+            self.env["tier.review"]
+            .with_user(self.users["gm"])
+            .search(to_do["action"]["domain"])
+        )
+        self.assertEqual((reviews.model, reviews.res_id), (plan._name, plan.id))
+        # another administrator has nothing to approve
+        self.assertEqual(tiles("manager")["approvals_to_do"]["value"], 0)
+        self.assertEqual(
+            gm_tiles["approvals_pending"]["value"],
+            pending["value"] - 1,
+        )
+
     def test_access_by_role(self):
         """The managers' report: the sales head reads the sales KPIs only."""
         Approval = self.env["order.handling.kpi.approval"]

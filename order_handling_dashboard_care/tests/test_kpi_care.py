@@ -158,12 +158,10 @@ class TestOrderKpiCare(DashboardCommon):
         self.assertIn("Supply accuracy (%)", html)
         self.assertIn("Return rate (%)", html)
         boxes = self._board_actions()
-        title = (
-            "On-time Delivery, Supply Accuracy, Complaints and Returns by "
-            "Shipped Month (%)"
-        )
+        title = "Supply Accuracy by Shipped Month (%)"
         self.assertIn(title, boxes)
         self.assertIn("supply_accuracy", boxes[title][1].get("context"))
+        self.assertEqual(boxes[title][1].get("view_mode"), "graph")
 
 
 @tagged("post_install", "-at_install")

@@ -29,9 +29,18 @@ registry.category("web_tour.tours").add("order_handling_dashboard", {
             run: "click",
         },
         {
-            content: "The cycle-time pivot is drawn",
+            content: "The tiles row shows the overdue work",
+            trigger: ".o_oh_tiles .o_oh_tile[data-tile='overdue'] .o_oh_tile_value:contains(1)",
+        },
+        {
+            content: "The open orders are counted per intake stage",
             trigger:
-                ".o-dashboard-action:has(.o-dashboard-action-header:contains(Cycle Times)) .o_pivot .o_pivot_header_cell_closed, .o-dashboard-action:has(.o-dashboard-action-header:contains(Cycle Times)) .o_pivot th",
+                ".o_oh_tile[data-tile='open_orders'] .o_oh_tile_item[data-item='date_confirmed']",
+        },
+        {
+            content: "The cycle-time trend is a chart",
+            trigger:
+                ".o-dashboard-action:has(.o-dashboard-action-header:contains(Cycle Time)) .o_graph_view",
         },
         {
             content: "The overdue work per department is charted",
@@ -39,19 +48,13 @@ registry.category("web_tour.tours").add("order_handling_dashboard", {
                 ".o-dashboard-action:has(.o-dashboard-action-header:contains(Overdue Work per Department)) .o_graph_renderer canvas",
         },
         {
-            content: "Every box loaded (no invalid action)",
-            trigger: ".o_dashboard:not(:has(.text-warning:contains(Invalid action)))",
+            content: "Every box loaded (no invalid action), none shows sample records",
+            trigger:
+                ".o_dashboard:not(:has(.text-warning:contains(Invalid action))):not(:has(.o_view_sample_data))",
         },
         {
-            content: "Open Reporting again",
-            trigger:
-                '.o_menu_sections button[data-menu-xmlid="order_handling_base.menu_reporting"]',
-            run: "click",
-        },
-        {
-            content: "Open the overdue work board",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="order_handling_dashboard.order_handling_overdue_report_menu"]',
+            content: "The overdue tile opens the overdue work board",
+            trigger: ".o_oh_tile[data-tile='overdue'] .o_oh_tile_main",
             run: "click",
         },
         {

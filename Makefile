@@ -1,10 +1,10 @@
 # Order Handling Suite: the commands of README.md. The work is done by tools/*.sh.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup demo test stop status lint format bench screenshots
+.PHONY: help setup demo test stop status lint format bench screenshots cluster cluster-stop
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
 setup: ## install what is missing (Odoo, Python and Debian packages), start PostgreSQL
 	@bash tools/setup.sh test
@@ -32,3 +32,9 @@ bench: ## database order_handling_bench with generated data, measures, bench/res
 
 screenshots: ## PNGs of the main screens of the running demo into docs/screenshots (URL=, DB=, LOGIN=, PASSWORD=)
 	@python3 tools/screenshots.py --url $(or $(URL),http://127.0.0.1:$(or $(OH_HTTP_PORT),8069)) --db $(or $(DB),order_handling_demo) --login $(or $(LOGIN),admin) --password $(or $(PASSWORD),admin)
+
+cluster: ## PostgreSQL primary + streaming replica, 2 Odoo nodes (workers), nginx on http://127.0.0.1:8470 (DB=order_handling_demo)
+	@OH_CLUSTER_DB=$(or $(DB),order_handling_demo) bash tools/cluster.sh start
+
+cluster-stop: ## stop what make cluster started (nginx, the Odoo nodes, the replica, the primary)
+	@bash tools/cluster.sh stop

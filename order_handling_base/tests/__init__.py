@@ -10,3 +10,4 @@ from . import test_value_guard
 from . import test_mail_batch
 from . import test_tier_review_guard
 from . import test_transfer_forward_targets
+from . import test_readonly_paths

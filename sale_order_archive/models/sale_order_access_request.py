@@ -449,8 +449,21 @@ class SaleOrderAccessRequest(models.Model):
                 tuple(orders.ids),
             )
         )
-        rows = self.env.cr.fetchall()
-        if rows:
-            self.env["sale.order.access.log"]._log(
-                self.browse([request_id for request_id, __ in rows]), "read"
-            )
+        request_ids = [request_id for request_id, __ in self.env.cr.fetchall()]
+        if not request_ids:
+            return
+        if not self.env.cr.readonly:
+            self.env["sale.order.access.log"]._log(self.browse(request_ids), "read")
+            return
+        # a read-only request (possibly on a replica) writes nothing: the
+        # trace is written on the primary once the read is done, instead of
+        # failing the read and having Odoo retry it read/write (issue 19)
+        registry, uid = self.env.registry, self.env.uid
+
+        @self.env.cr.postcommit.add
+        def _log_on_primary():
+            with registry.cursor() as cr:
+                env = api.Environment(cr, uid, {})
+                env["sale.order.access.log"]._log(
+                    env["sale.order.access.request"].browse(request_ids), "read"
+                )

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
+
 from .sale_order import _refuse_computed
 
 PROTECTED_FIELDS = {"output_qty", "output_weight", "output_calloff_qty"}
@@ -52,6 +56,8 @@ class SaleOrderLine(models.Model):
             line.output_calloff_qty = sum(confirmed.mapped("quantity"))
 
     def write(self, vals):
+        # values that are not a dictionary are refused before they are read
+        check_values(self, [vals])
         if not self.env.su:
             _refuse_computed(self, PROTECTED_FIELDS.intersection(vals))
         return super().write(vals)

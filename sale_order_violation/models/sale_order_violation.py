@@ -160,15 +160,23 @@ class SaleOrderViolation(models.Model):
     def _selection_source_model(self):
         return [
             (model.model, model.name)
-            for model in self.env["ir.model"].sudo().search([("transient", "=", False)])
+            for model in self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", self._violation_source_models())])
         ]
+
+    @api.model
+    def _violation_source_models(self):
+        """Hook: the models whose records feed the register (an integrator
+        adding a feed adds its model here)."""
+        return ["sale.order", "sale.order.line", "sale.order.archive", "tier.review"]
 
     @api.depends("res_model", "res_id")
     def _compute_source_ref(self):
         for entry in self:
             entry.source_ref = (
                 f"{entry.res_model},{entry.res_id}"
-                if entry.res_model in self.env and entry.res_id
+                if entry.res_model in self._violation_source_models() and entry.res_id
                 else False
             )
 

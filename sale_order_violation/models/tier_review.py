@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
+from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
+    check_values,
+)
 from odoo.addons.order_handling_base.models.trusted_scope import is_trusted
 
 #: the statuses that decide a review
@@ -44,6 +47,8 @@ class TierReview(models.Model):
         return reviews
 
     def write(self, vals):
+        # values that are not a dictionary are refused before they are read
+        check_values(self, [vals])
         status = vals.get("status")
         bypassed = self.browse()
         if status in DECIDED and self._violation_outside_workflow():

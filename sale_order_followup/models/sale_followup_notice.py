@@ -14,6 +14,7 @@ from odoo.addons.order_handling_base.models.mail_queue import (
 )
 
 from .sale_followup_route import STEP_KINDS
+from .sale_followup_spec import followup_is_clerk
 
 STATES = [
     ("waiting", "Waiting for Previous Step"),
@@ -207,12 +208,7 @@ class SaleFollowupNotice(models.Model):
             notice.can_cancel = is_clerk and notice.state in OPEN_STATES
 
     def _followup_is_clerk(self):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group(roles.LOGISTICS_CLERK)
-            or user.has_group(roles.MANAGER)
-        )
+        return followup_is_clerk(self.env)
 
     def _compute_display_name(self):
         for notice in self:

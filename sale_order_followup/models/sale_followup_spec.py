@@ -37,6 +37,15 @@ CONTENT_FIELDS = {
 }
 
 
+def followup_is_clerk(env):
+    """The follow-up clerk's work (跟单员: the logistics clerk) or an
+    administrator's, or the system's."""
+    user = env.user
+    return (
+        env.su or user.has_group(roles.LOGISTICS_CLERK) or user.has_group(roles.MANAGER)
+    )
+
+
 class SaleFollowupSpec(models.Model):
     """The specification sheet of an order line (or of the whole order)
     that the customer confirms before the first production notice (R5.6):
@@ -179,12 +188,7 @@ class SaleFollowupSpec(models.Model):
             spec.can_confirm = is_clerk and spec.state == "draft"
 
     def _followup_is_clerk(self):
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group(roles.LOGISTICS_CLERK)
-            or user.has_group(roles.MANAGER)
-        )
+        return followup_is_clerk(self.env)
 
     def _compute_display_name(self):
         for spec in self:

@@ -416,16 +416,6 @@ class SaleOrder(models.Model):
         for order in self:
             order.intake_priority = "0"
 
-    def _intake_deadline_cap_fields(self):
-        """Hook: order fields ``_intake_deadline_cap`` reads."""
-        return []
-
-    def _intake_deadline_cap(self):
-        """Hook: the latest date the order's slips and reviews may be due
-        (False: their working-hour targets only)."""
-        self.ensure_one()
-        return False
-
     def _intake_protected_fields(self):
         """Hook: order fields written only through the intake's actions."""
         return PROTECTED_FIELDS
@@ -506,15 +496,6 @@ class SaleOrder(models.Model):
                 )
         self._intake_invalidate_check(vals)
         return result
-
-    def _intake_recompute_slip_deadlines(self):
-        """The slips are never due after the order's own deadline
-        (``order.handling.transfer._sla_deadline_caps``): plan them again
-        when it moves. The slips reach the order by reference, which no
-        dependency follows."""
-        slips = self.sudo().transfer_slip_ids
-        for fname in ("sla_policy_id", "sla_deadline", "sla_at_risk_date"):
-            self.env.add_to_compute(slips._fields[fname], slips)
 
     def _intake_check_protected(self, names):
         protected = set(names)

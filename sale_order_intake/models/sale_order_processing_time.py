@@ -89,3 +89,26 @@ class SaleOrder(models.Model):
             order_id: [note_of[i] for i in ids if note_of.get(i)]
             for order_id, ids in wanted.items()
         }
+
+    # ------------------------------------------------------------------
+    # The order's own deadline over its slips and reviews
+    # ------------------------------------------------------------------
+
+    def _intake_deadline_cap_fields(self):
+        """Hook: order fields ``_intake_deadline_cap`` reads."""
+        return []
+
+    def _intake_deadline_cap(self):
+        """Hook: the latest date the order's slips and reviews may be due
+        (False: their working-hour targets only)."""
+        self.ensure_one()
+        return False
+
+    def _intake_recompute_slip_deadlines(self):
+        """The slips are never due after the order's own deadline
+        (``order.handling.transfer._sla_deadline_caps``): plan them again
+        when it moves. The slips reach the order by reference, which no
+        dependency follows."""
+        slips = self.sudo().transfer_slip_ids
+        for fname in ("sla_policy_id", "sla_deadline", "sla_at_risk_date"):
+            self.env.add_to_compute(slips._fields[fname], slips)

@@ -11,6 +11,7 @@ from . import test_order_form_access
 from . import test_plain_users
 from . import test_regulations_map
 from . import test_report_company_block
+from . import test_role_tours_zh
 from . import test_rpc_bad_input
 from . import test_rpc_sweep
 from . import test_tier_forgery

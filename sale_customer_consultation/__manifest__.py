@@ -26,4 +26,5 @@
         "views/res_config_settings_views.xml",
         "views/sale_customer_consultation_menus.xml",
     ],
+    "demo": ["demo/sale_customer_consultation_demo.xml"],
 }

@@ -28,4 +28,5 @@
         "views/res_config_settings_views.xml",
         "views/sale_order_output_menus.xml",
     ],
+    "demo": ["demo/sale_order_output_demo.xml"],
 }

@@ -20,4 +20,5 @@
         "views/res_config_settings_views.xml",
         "views/sale_order_violation_menus.xml",
     ],
+    "demo": ["demo/sale_order_violation_demo.xml"],
 }

@@ -25,4 +25,5 @@
         "wizard/sale_target_incentive_compute_views.xml",
         "views/sale_target_incentive_menus.xml",
     ],
+    "demo": ["demo/sale_target_incentive_demo.xml"],
 }

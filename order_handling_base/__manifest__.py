@@ -40,6 +40,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/order_handling_department_demo.xml",
+        "demo/crm_team_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -40,7 +40,12 @@
         "views/res_config_settings_views.xml",
         "views/sale_order_intake_menus.xml",
     ],
-    "demo": ["demo/sale_order_intake_demo.xml"],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/delivery_carrier_demo.xml",
+        "demo/sale_order_intake_demo.xml",
+    ],
     "post_init_hook": "post_init_hook",
     "assets": {
         "web.assets_tests": [

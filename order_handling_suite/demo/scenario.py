@@ -61,7 +61,7 @@ GOVERNANCE_ORDERS = [
 ]
 # completed orders the logistics clerk archives, days before the run
 ARCHIVED = [("order_delivered_visited", 3), ("order_delivered_rated", 2)]
-# the stock, the team and the earlier deliveries predate every order
+# the stock and the earlier deliveries predate every order
 SETUP_DAYS = 70
 
 

@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The demo scenario of the suite: people, master data and the steps of an
-order, each done by its role (``DemoSteps``).
+"""The demo scenario of the suite: the steps of an order, each done by its
+role (``DemoSteps``).
 
 About thirty sale orders are taken through the suite by the people of each
 role (``with_user``) with the real workflow methods of the addons: nothing
@@ -12,6 +12,13 @@ them and adds nothing. The namespace is not a module's (like Odoo's own
 not data of this addon, so uninstalling it (or an addon it depends on, which
 takes it along) does not try to delete them.
 
+The master data the orders are made of (the role users and their
+departments, the sales team, customers, products with their technical
+documents and picking times, the carrier) are demo records of the addons
+that own them (``MASTER_DATA``); the scenario refers to them by their XML
+ids and adds what only workflow methods make: the stock and the earlier
+deliveries.
+
 The texts of the scenario (comments, opinions, report contents) are demo
 data in English, as in Odoo's own demo data, not terms of the interface.
 """
@@ -19,41 +26,42 @@ data in English, as in Odoo's own demo data, not terms of the interface.
 from datetime import timedelta
 
 from odoo import Command, fields
-
-from odoo.addons.order_handling_base.roles import ROLE_GROUPS
+from odoo.tools import convert_file
 
 # the XML id namespace of the scenario's records (see the docstring)
 MODULE = "__order_handling_demo__"
-# the roles of the demo users (order_handling_base's demo: no "manager")
-DEMO_ROLES = [role for role in ROLE_GROUPS if role != "manager"]
-ROLE_NAMES = {
-    "sales": "Sally Sales",
-    "saleshead": "Henry Head",
-    "clerk": "Lily Logistics",
-    "quality": "Quentin Quality",
-    "warehouse": "Wendy Warehouse",
-    "workshop": "Walter Workshop",
-    "engineering": "Emma Engineering",
-    "process": "Peter Process",
-    "purchasing": "Paula Purchasing",
-    "office": "Oscar Office",
-    "gm": "Grace General Manager",
-    "marketing": "Mark Marketing",
-    "service": "Sophie Service",
+# addon → (one of its demo records, its demo files with the master data of
+# the scenario): loaded by the scenario into a database installed without
+# demo data (the tests), once, while that record is missing
+MASTER_DATA = {
+    "order_handling_base": (
+        "user_sales",
+        [
+            "demo/res_users_demo.xml",
+            "demo/order_handling_department_demo.xml",
+            "demo/crm_team_demo.xml",
+        ],
+    ),
+    "sale_order_intake": (
+        "customer_acme",
+        [
+            "demo/res_partner_demo.xml",
+            "demo/product_product_demo.xml",
+            "demo/delivery_carrier_demo.xml",
+        ],
+    ),
 }
-# department code → (responsible role, member roles), as in the base demo
-DEPARTMENT_ROLES = {
-    "sales": ("saleshead", ["sales"]),
-    "logistics": ("clerk", []),
-    "quality": ("quality", []),
-    "warehouse": ("warehouse", []),
-    "production": ("workshop", []),
-    "engineering": ("engineering", ["process"]),
-    "purchasing": ("purchasing", []),
-    "general_office": ("office", []),
-    "marketing_planning": ("marketing", []),
-    "customer_service": ("service", []),
+# the scenario's names of sale_order_intake's demo products
+PRODUCTS = {
+    "pump": "product_gear_pump",
+    "valve": "product_custom_valve",
+    "motor": "product_hydraulic_motor",
+    "filter": "product_oil_filter",
+    "manifold": "product_manifold_block",
+    "cylinder": "product_lifting_cylinder",
 }
+# the products shipped before the scenario: regular ones (R2.1)
+SHIPPED_BEFORE = ["pump", "motor", "filter"]
 # department code → role giving its opinion in a review meeting
 OPINION_ROLES = {
     "engineering": "engineering",
@@ -63,32 +71,11 @@ OPINION_ROLES = {
 }
 ASSESSED = {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": "ok"}
 
-# (key, name, default code, price, regular, picking minutes per unit);
-# the first two exist in sale_order_intake's demo data and are reused there
-PRODUCTS = [
-    ("pump", "Gear pump GP-20", "GP-20", 120.0, True, 2.0),
-    ("valve", "Custom valve CV-7", "CV-7", 480.0, False, 5.0),
-    ("motor", "Hydraulic motor HM-5", "HM-5", 860.0, True, 4.0),
-    ("filter", "Oil filter FL-3", "FL-3", 35.0, True, 0.5),
-    ("manifold", "Manifold block MB-9", "MB-9", 1250.0, False, 6.0),
-    ("cylinder", "Lifting cylinder LC-40", "LC-40", 690.0, False, 5.0),
-]
-REUSED_PRODUCTS = {
-    "pump": "sale_order_intake.product_gear_pump",
-    "valve": "sale_order_intake.product_custom_valve",
-}
-CUSTOMERS = [
-    ("shanghai", "Shanghai Precision Machinery Co., Ltd.", "purchase@shpm.example.com"),
-    ("ningbo", "Ningbo Harbour Cranes Ltd.", "orders@nbcranes.example.com"),
-    ("suzhou", "Suzhou Agricultural Equipment Co.", "buyer@szag.example.com"),
-    ("acme", "Acme Machinery GmbH", "einkauf@acme.example.com"),
-]
-
 
 class DemoSteps:
-    """The people, master data and steps the orders of ``DemoScenario`` are
-    made of. A plain class around an environment, not a model: the demo
-    exists only in databases that load demo data."""
+    """The master data and steps the orders of ``DemoScenario`` are made
+    of. A plain class around an environment, not a model: the demo exists
+    only in databases that load demo data."""
 
     def __init__(self, env):
         company = env.company
@@ -114,158 +101,49 @@ class DemoSteps:
         )
         return record
 
-    def _demo_get(self, key, model, vals):
-        """The record of ``key``, created from ``vals`` when missing."""
-        record = self._demo_ref(key)
-        if not record:
-            record = self._demo_register(key, self.env[model].create(vals))
-        return record
-
     # ------------------------------------------------------------------
-    # People, departments, customers, products
+    # Master data (the addons' demo records), stock, earlier deliveries
     # ------------------------------------------------------------------
 
     def _demo_setup(self):
-        """Role users, departments, a sales team, customers, products with
-        stock, and a carrier: found, or made when missing."""
-        for role in DEMO_ROLES:
-            self._demo_user_get(role)
-        self._demo_departments()
-        self._demo_get(
-            "team_east",
-            "crm.team",
-            {
-                "name": "East China Sales",
-                "user_id": self._user("saleshead").id,
-                "company_id": self.env.company.id,
-                "member_ids": [Command.set(self._user("sales").ids)],
-            },
-        )
-        for key, name, email in CUSTOMERS:
-            self._demo_get(
-                f"customer_{key}",
-                "res.partner",
-                {
-                    "name": name,
-                    "email": email,
-                    "is_company": True,
-                    "user_id": self._user("sales").id,
-                },
-            )
-        self._demo_products()
-        freight = self._demo_get(
-            "product_freight",
-            "product.product",
-            {
-                "name": "Freight",
-                "default_code": "FREIGHT",
-                "type": "service",
-                "list_price": 0.0,
-            },
-        )
-        self._demo_get(
-            "carrier_truck",
-            "delivery.carrier",
-            {
-                "name": "Factory truck",
-                "delivery_type": "fixed",
-                "fixed_price": 0.0,
-                "product_id": freight.id,
-            },
-        )
-
-    def _user(self, role):
-        return self.env.ref(
-            f"order_handling_base.user_{role}", raise_if_not_found=False
-        ) or self._demo_ref(f"user_{role}")
-
-    def _team(self):
-        return self._demo_ref("team_east")
-
-    def _customer(self, key):
-        return self._demo_ref(f"customer_{key}")
-
-    def _carrier(self):
-        return self._demo_ref("carrier_truck")
-
-    def _product(self, key):
-        return self._demo_ref(f"product_{key}") or self.env.ref(
-            REUSED_PRODUCTS.get(key, f"{MODULE}.demo_product_{key}"),
-            raise_if_not_found=False,
-        )
-
-    def _demo_user_get(self, role):
-        """The role's user: the demo user of order_handling_base when it is
-        there, otherwise a user of the same login made here, without a
-        password (it acts in the scenario, nobody logs in as it)."""
-        user = self._user(role)
-        if user:
-            return user
-        user = self.env["res.users"].search([("login", "=", role)], limit=1)
-        if not user:
-            company = self.env.company
-            group = self.env.ref(f"order_handling_base.{ROLE_GROUPS[role]}")
-            user = (
-                self.env["res.users"]
-                .with_context(no_reset_password=True)
-                .create(
-                    {
-                        "name": ROLE_NAMES[role],
-                        "login": role,
-                        "email": f"{role}@example.com",
-                        "company_id": company.id,
-                        "company_ids": [Command.set(company.ids)],
-                        "groups_id": [Command.set(group.ids)],
-                    }
-                )
-            )
-        return self._demo_register(f"user_{role}", user)
-
-    def _demo_departments(self):
-        """Departments without a responsible get the role users of the base
-        demo; configured departments are left as they are."""
-        Department = self.env["order.handling.department"]
-        departments = Department.search([("company_id", "=", self.env.company.id)])
-        for department in departments:
-            if department.manager_id or department.code not in DEPARTMENT_ROLES:
-                continue
-            manager, members = DEPARTMENT_ROLES[department.code]
-            department.write(
-                {
-                    "manager_id": self._user(manager).id,
-                    "member_ids": [
-                        Command.link(self._user(role).id)
-                        for role in [manager, *members]
-                    ],
-                }
-            )
-
-    def _demo_products(self):
-        """The products of the scenario. Regular ones have complete technical
-        documents and were delivered before (a real delivery); the warehouse
-        holds stock of every one."""
-        Product = self.env["product.product"]
-        for key, name, code, price, _regular, minutes in PRODUCTS:
-            if not self._product(key):
-                self._demo_register(
-                    f"product_{key}",
-                    Product.create(
-                        {
-                            "name": name,
-                            "default_code": code,
-                            "type": "consu",
-                            "is_storable": True,
-                            "list_price": price,
-                            "picking_minutes_per_unit": minutes,
-                        }
-                    ),
-                )
-        self._demo_stock(Product.union(*(self._product(p[0]) for p in PRODUCTS)), 300.0)
-        regular = Product.union(*(self._product(p[0]) for p in PRODUCTS if p[4]))
-        regular.product_tmpl_id._complete_tech_documents()
+        """The master data, the stock of every product, and the earlier
+        deliveries of the regular products."""
+        self._demo_master_data()
+        self._demo_stock(self._products(PRODUCTS), 300.0)
+        regular = self._products(SHIPPED_BEFORE)
         shipped = self.env["sale.order.line"]._intake_shipped_products(regular)
         if regular - shipped:
             self._demo_past_delivery(regular - shipped)
+
+    def _demo_master_data(self):
+        """Load the demo files of ``MASTER_DATA`` into a database installed
+        without demo data, as their addon would have loaded them."""
+        env = self.env(context=dict(self.env.context, no_reset_password=True))
+        for module, (record, files) in MASTER_DATA.items():
+            if self.env.ref(f"{module}.{record}", raise_if_not_found=False):
+                continue
+            for filename in files:
+                convert_file(
+                    env, module, filename, {}, mode="init", noupdate=True, kind="demo"
+                )
+
+    def _user(self, role):
+        return self.env.ref(f"order_handling_base.user_{role}")
+
+    def _team(self):
+        return self.env.ref("order_handling_base.crm_team_east")
+
+    def _customer(self, key):
+        return self.env.ref(f"sale_order_intake.customer_{key}")
+
+    def _carrier(self):
+        return self.env.ref("sale_order_intake.delivery_carrier_truck")
+
+    def _product(self, key):
+        return self.env.ref(f"sale_order_intake.{PRODUCTS[key]}")
+
+    def _products(self, keys):
+        return self.env["product.product"].union(*map(self._product, keys))
 
     def _demo_stock(self, products, quantity):
         """The warehouse counts ``quantity`` of each product short of it

@@ -726,8 +726,11 @@ class TestRpcSweep(HttpCase):
                         f"with {sorted(context)[:3]}…"
                     )
             self.assertEqual(record.sudo()[fname], before)
-        # a new document cannot be born past its first step either
+        # a new document cannot be born past its first step either (an empty
+        # value is where every document starts: nothing to forge)
         for record, fname, value in probes:
+            if not value:
+                continue
             user = self._actor(record._name, "create")
             if not record.with_user(user).has_access("create"):
                 continue

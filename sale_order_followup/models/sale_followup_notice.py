@@ -488,6 +488,7 @@ class SaleFollowupNotice(models.Model):
         }
 
     def action_print(self):
+        self.check_access("read")
         return self.env.ref(
             "sale_order_followup.action_report_followup_notice"
         ).report_action(self)

@@ -392,6 +392,7 @@ class SaleOrder(models.Model):
 
     def action_followup_view_specs(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_order_followup.sale_followup_spec_action"
         )
@@ -401,6 +402,7 @@ class SaleOrder(models.Model):
 
     def action_followup_view_notices(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_order_followup.sale_followup_notice_action"
         )

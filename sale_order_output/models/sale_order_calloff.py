@@ -125,6 +125,13 @@ class SaleOrderCalloff(models.Model):
         self._oh_check_values([vals])
         if not self._workflow_is_trusted():
             self._output_check_caller()
+            if "order_id" in vals and any(
+                calloff.order_id.id != vals["order_id"] for calloff in self
+            ):
+                # the order decides the company: a call-off stays with it
+                raise UserError(
+                    self.env._("The order of a call-off cannot change: create another.")
+                )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -286,6 +286,14 @@ class SaleOrderViolation(models.Model):
 
     def action_start_review(self):
         self._check_reviewer()
+        started = self.filtered(lambda entry: entry.state != "new")
+        if started:
+            raise UserError(
+                self.env._(
+                    "Violation %s is already under review or decided.",
+                    started[0].name,
+                )
+            )
         self._workflow_write({"state": "under_review"})
         return True
 

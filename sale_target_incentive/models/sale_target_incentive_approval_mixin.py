@@ -37,6 +37,12 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
     )
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
 
+    def write(self, vals):
+        # values of the wrong type are refused before tier validation (which
+        # runs first in the method order) reads the state among them
+        self._oh_check_values([vals])
+        return super().write(vals)
+
     # ----------------------------------------------------------------- checks
 
     def _approval_check_editor(self):

@@ -2,18 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
+# the module, not its test class: a class imported here would run again
+from odoo.addons.sale_order_governance.tests import test_change_request
 from odoo.addons.sale_order_governance.tests.governance_common import (
     GovernanceCommon,
-)
-from odoo.addons.sale_order_governance.tests.test_change_request import (
-    TestChangeRequest,
 )
 
 
 @tagged("post_install", "-at_install")
 class TestChangeReview(GovernanceCommon):
-    _file = TestChangeRequest._file
-    _approve = TestChangeRequest._approve
+    _file = test_change_request.TestChangeRequest._file
+    _approve = test_change_request.TestChangeRequest._approve
 
     def test_specification_change_is_reviewed_again(self):
         """R7.2: an approved change of a line's product and specification

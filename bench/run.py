@@ -1554,6 +1554,9 @@ def main():
             for name in ("overhead", "line_scaling", "reporting", "concurrency")
             if name in RESULTS["measures"]
         }
+        # measure 6 (bench/cluster_run.py, BENCH_CLUSTER=1) writes "cluster"
+        if "cluster" in previous:
+            RESULTS["cluster"] = previous["cluster"]
     RESULTS["taken_at"] = taken_at
     RESULTS["table"] = print_table()
     with open(ARGS.out, "w", encoding="utf-8") as out:

@@ -12,6 +12,11 @@
 #   Never run by `make test` or CI.
 #   BENCH_ONLY=1 (or 1,2 …) runs only those measures and merges them into the
 #   existing bench/results.json, whose other measures keep their own date.
+#   BENCH_CLUSTER=1 adds measure 6 (bench/cluster_run.py, issue 19): measure
+#   4's clients through nginx on `make cluster` (two nodes vs one node of the
+#   same workers, then failover), merged into bench/results.json under
+#   "cluster"; the cluster is stopped at the end. BENCH_CLUSTER=1 BENCH_ONLY=6
+#   runs measure 6 alone (no bench database on this checkout's PostgreSQL).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -21,6 +26,10 @@ BENCH_PORT=${OH_BENCH_PORT:-8369}
 LOG="$LOCAL/bench-install.log"
 
 bash "$ROOT/tools/setup.sh" test
+if [ "${BENCH_CLUSTER:-}" = 1 ] && [ "${BENCH_ONLY:-}" = 6 ]; then
+    cd "$ROOT"
+    exec "$PYTHON" "$ROOT/bench/cluster_run.py" --out "$ROOT/bench/results.json"
+fi
 load_pg_env
 ADDONS=$(suite_addons)
 [ -n "$ADDONS" ] || die "no addon in $ADDONS_DIR"
@@ -84,5 +93,13 @@ ONLY_ARGS=()
 if [ -n "${BENCH_ONLY:-}" ]; then
     ONLY_ARGS=(--only "$BENCH_ONLY" --merge)
 fi
-exec "$PYTHON" "$ROOT/bench/run.py" -c "$ODOO_CONF" -d "$BENCH_DB" --scale "$SCALE" \
-    --port "$BENCH_PORT" --out "$ROOT/bench/results.json" ${ONLY_ARGS[@]+"${ONLY_ARGS[@]}"}
+if [ "${BENCH_CLUSTER:-}" != 1 ]; then
+    exec "$PYTHON" "$ROOT/bench/run.py" -c "$ODOO_CONF" -d "$BENCH_DB" --scale "$SCALE" \
+        --port "$BENCH_PORT" --out "$ROOT/bench/results.json" ${ONLY_ARGS[@]+"${ONLY_ARGS[@]}"}
+fi
+rc=0
+"$PYTHON" "$ROOT/bench/run.py" -c "$ODOO_CONF" -d "$BENCH_DB" --scale "$SCALE" \
+    --port "$BENCH_PORT" --out "$ROOT/bench/results.json" ${ONLY_ARGS[@]+"${ONLY_ARGS[@]}"} || rc=$?
+say "6. cluster (BENCH_CLUSTER=1): make cluster, measure 4's clients through nginx"
+"$PYTHON" "$ROOT/bench/cluster_run.py" --out "$ROOT/bench/results.json" || rc=$?
+exit "$rc"

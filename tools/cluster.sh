@@ -331,8 +331,7 @@ http {
 
     # round-robin over the nodes' HTTP ports (the default method)
     upstream odoo {
-$http_servers        keepalive 16;
-    }
+$http_servers    }
     # websocket (bus) on the nodes' gevent ports
     upstream odoochat {
 $gevent_servers    }
@@ -346,7 +345,12 @@ $gevent_servers    }
         server_name 127.0.0.1 localhost;
         client_max_body_size 128m;
         proxy_read_timeout 720s;
-        proxy_connect_timeout 5s;
+        # Odoo's prefork listens with a backlog of 8 x workers (16 for 2
+        # workers): more simultaneous requests than that wait for a SYN
+        # retransmission (1, 3, 7 s…); a short connect timeout would then
+        # mark a busy node dead ("no live upstreams", 502 for everyone). A
+        # stopped node refuses at once and is skipped whatever this value.
+        proxy_connect_timeout 60s;
         proxy_send_timeout 720s;
         # a node that refuses connections or dies is skipped for the
         # idempotent methods (GET, HEAD); a POST in flight fails
@@ -363,10 +367,12 @@ $gevent_servers    }
             proxy_set_header X-Real-IP \$remote_addr;
         }
 
+        # no keep-alive to the nodes: a prefork worker waits up to 2 s
+        # (ODOO_HTTP_SOCKET_TIMEOUT) for the next request of a kept-alive
+        # connection, doing nothing else, then closes it ("Request timed
+        # out"); a POST nginx sends on it at that moment fails with a 502
         location / {
             proxy_pass http://odoo;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
             proxy_set_header X-Forwarded-Host \$http_host;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;

@@ -73,6 +73,19 @@ class TestRoleDayToursZh(SuiteTourCommon):
                 tax.name = tax.name.replace("Tax", "增值税")
         for lang in ("en_US", LANG):
             cls.product.with_context(lang=lang).name = "齿轮泵"
+        # Odoo's own data a new user meets at login: OdooBot's welcome chat
+        # (switched off, as after the onboarding) and the all-employees
+        # channel's name
+        if "odoobot_state" in cls.env["res.users"]._fields:
+            cls.env["res.users"].browse(
+                [user.id for user in cls.users.values()]
+            ).odoobot_state = "disabled"
+        channel = cls.env.ref("mail.channel_all_employees", raise_if_not_found=False)
+        if channel:
+            channel.name = "全体员工"
+        bot = cls.env.ref("base.partner_root", raise_if_not_found=False)
+        if bot:
+            bot.name = "系统机器人"
 
     def _role_day(self, role):
         self.start_tour(

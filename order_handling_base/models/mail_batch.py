@@ -35,6 +35,7 @@ fails first at the next Odoo version) and checks that the public path, which
 """
 
 import base64
+import contextlib
 
 from markupsafe import escape
 
@@ -45,6 +46,8 @@ from .cache_mixin import RegistryCacheClearing
 from .mail_queue import deferred_notification
 
 NOFOLLOW_KEY = "order_handling_activity_nofollow"
+#: ``env.cr.precommit.data`` key of the notes collected by ``notes_batch``
+NOTES_BATCH_KEY = "order_handling_notes_batch"
 
 #: the private methods of Odoo's mail that ``post_template`` relies on, with
 #: the parameters it passes (pinned by ``test_mail_batch``)
@@ -314,6 +317,29 @@ def post_template(records, template, subtype_xmlid="mail.mt_comment", batch=True
     return messages
 
 
+@contextlib.contextmanager
+def notes_batch(env):
+    """Within the block, ``post_notes_deferred`` (internal notes) collects
+    its notes instead of posting them, and they are posted together at the
+    end of the block: a step whose parts each tell someone (the order's
+    transfer note, one note per slip, one per review) writes one batch.
+    Nested blocks join the outermost one; on an error nothing collected is
+    posted (the transaction is rolled back anyway). The notes are kept on
+    the cursor's pre-commit data of the running request only, never
+    between requests."""
+    data = env.cr.precommit.data
+    if data.get(NOTES_BATCH_KEY) is not None:
+        yield
+        return
+    data[NOTES_BATCH_KEY] = collected = []
+    try:
+        yield
+    finally:
+        data.pop(NOTES_BATCH_KEY, None)
+    # the default (note) subtype only: the collected posts all use it
+    post_notes_deferred(collected)
+
+
 def post_notes_deferred(posts, subtype_xmlid="mail.mt_note"):
     """Post an internal note on each record of ``posts`` (``(record, body,
     partners)``) that notifies ``partners``, the notifications left to the
@@ -324,12 +350,18 @@ def post_notes_deferred(posts, subtype_xmlid="mail.mt_note"):
     not made a follower: an automated note). With the notifications wanted
     now (``order_handling_notify_now``) or an Odoo without the private
     methods of ``PRIVATE_MAIL_API``, each record gets ``message_post``.
+    Inside a ``notes_batch`` block, notes are collected and posted at its
+    end with the block's other notes (then None is returned).
 
     :return: the posted ``mail.message`` records, in the order of ``posts``
     """
     if not posts:
         return None
     env = posts[0][0].env
+    collected = env.cr.precommit.data.get(NOTES_BATCH_KEY)
+    if collected is not None and subtype_xmlid == "mail.mt_note":
+        collected.extend(posts)
+        return None
     scheduled = deferred_notification(env).get("scheduled_date")
     if not scheduled or not _private_mail_api_available(env):
         messages = env["mail.message"]

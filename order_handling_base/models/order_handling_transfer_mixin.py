@@ -102,6 +102,11 @@ class OrderHandlingTransferMixin(models.AbstractModel):
         # are the departments' work, the chatter keeps the trace)
         context = {"mail_post_autofollow": False, "mail_create_nosubscribe": True}
         documents = with_mail_queue(self.sudo()).with_context(**context)
+        # the document's note (for its readers: nobody is notified but the
+        # followers of notes) and one note per slip for its department's
+        # users, notified by the cron (``deferred_notification``), in one
+        # batch
+        posts = []
         for document in documents:
             document_slips = slips_by_document.get(document.id)
             if not document_slips:
@@ -118,25 +123,22 @@ class OrderHandlingTransferMixin(models.AbstractModel):
                 self.env._("Transferred to departments:"),
                 lines,
             )
-            document.message_post(body=body, subtype_xmlid="mail.mt_note")
-        # one note per slip for its department's users, notified by the cron
-        # (``deferred_notification``), all slips in one batch
-        post_notes_deferred(
-            [
+            posts.append((document, body, self.env["res.partner"]))
+        posts += [
+            (
+                slip,
+                self.env._(
+                    "%(document)s is transferred to %(department)s.",
+                    document=slip.origin,
+                    department=slip.department_id.name,
+                ),
                 (
-                    slip,
-                    self.env._(
-                        "%(document)s is transferred to %(department)s.",
-                        document=slip.origin,
-                        department=slip.department_id.name,
-                    ),
-                    (
-                        slip.department_id.manager_id | slip.department_id.member_ids
-                    ).partner_id,
-                )
-                for slip in with_mail_queue(slips.sudo()).with_context(**context)
-            ]
-        )
+                    slip.department_id.manager_id | slip.department_id.member_ids
+                ).partner_id,
+            )
+            for slip in with_mail_queue(slips.sudo()).with_context(**context)
+        ]
+        post_notes_deferred(posts)
 
     def _transfer_message_extra(self):
         """Hook: ``(lines, partners)``: lines added to the transfer note of

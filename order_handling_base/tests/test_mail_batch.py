@@ -153,3 +153,68 @@ class TestPostTemplate(OrderHandlingCommon):
             message = post_template(order, self.template.sudo())
         self.assertEqual(public.call_count, 1)
         self.assertEqual(message.subject, f"Order {self.order.name}")
+
+
+@tagged("post_install", "-at_install")
+class TestNotesBatch(OrderHandlingCommon):
+    """``notes_batch``: the notes a step's parts post with
+    ``post_notes_deferred`` are written together at the end of the block
+    (one ``mail.message`` create), each still notifying its own partners by
+    the scheduled-message cron; nothing is posted when the block fails."""
+
+    def _notes(self):
+        return self.env["mail.message"].search(
+            [("model", "=", "sale.order"), ("res_id", "=", self.order.id)]
+        )
+
+    def test_collected_then_posted_in_one_create(self):
+        order = self.order.sudo()
+        clerk = self.users["clerk"].partner_id
+        before = self._notes()
+        Message = type(self.env["mail.message"])
+        with patch.object(
+            Message, "create", autospec=True, side_effect=Message.create
+        ) as create:
+            with mail_batch.notes_batch(self.env):
+                self.assertIsNone(
+                    mail_batch.post_notes_deferred([(order, "first", clerk)])
+                )
+                with mail_batch.notes_batch(self.env):  # joins the outer one
+                    mail_batch.post_notes_deferred([(order, "second", clerk)])
+                self.assertEqual(self._notes(), before, "nothing posted yet")
+                self.assertEqual(create.call_count, 0)
+            self.assertEqual(create.call_count, 1, "one create for both notes")
+        notes = self._notes() - before
+        self.assertEqual(
+            sorted(notes.mapped("body")), ["<p>first</p>", "<p>second</p>"]
+        )
+        self.assertEqual(notes.partner_ids, clerk)
+        self.assertEqual(notes.subtype_id, self.env.ref("mail.mt_note"))
+        schedules = (
+            self.env["mail.message.schedule"]
+            .sudo()
+            .search([("mail_message_id", "in", notes.ids)])
+        )
+        self.assertEqual(len(schedules), 2, "each notified by the cron")
+        self.assertFalse(
+            self.env.cr.precommit.data.get(mail_batch.NOTES_BATCH_KEY),
+            "nothing kept after the block",
+        )
+
+    def test_nothing_posted_when_the_block_fails(self):
+        order = self.order.sudo()
+        before = self._notes()
+        with self.assertRaises(ZeroDivisionError):
+            with mail_batch.notes_batch(self.env):
+                mail_batch.post_notes_deferred(
+                    [(order, "lost", self.users["clerk"].partner_id)]
+                )
+                1 / 0  # noqa: B018
+        self.assertEqual(self._notes(), before)
+        self.assertNotIn(mail_batch.NOTES_BATCH_KEY, self.env.cr.precommit.data)
+        # outside a block, a note is posted at once
+        self.assertTrue(
+            mail_batch.post_notes_deferred(
+                [(order, "now", self.users["clerk"].partner_id)]
+            )
+        )

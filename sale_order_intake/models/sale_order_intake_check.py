@@ -13,6 +13,7 @@ from odoo.exceptions import UserError
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
     feedback_activities,
+    notes_batch,
     schedule_activities,
 )
 from odoo.addons.order_handling_base.models.mail_queue import mail_queued
@@ -330,7 +331,10 @@ class SaleOrder(models.Model):
                 "intake_accepted_date": fields.Datetime.now(),
             }
         )
-        self._intake_transfer()
+        # the notes of the transfer (the order's, each slip's, each review's)
+        # in one batch
+        with notes_batch(self.env):
+            self._intake_transfer()
         self._intake_send_mail("sale_order_intake.mail_template_intake_accepted")
         self._intake_confirm_customer_orders()
         return True

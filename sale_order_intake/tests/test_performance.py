@@ -41,11 +41,12 @@ from .common import IntakeCommon
 # so each is told on its own slip (one message per slip) and the reviewing
 # department on its review, besides the order's note: accept 78 → 100 for a
 # regular order (two slips and a review). Those notes in one batch
-# (``post_notes_deferred``): accept 85.
+# (``post_notes_deferred``): accept 85; with the order's own note in the same
+# batch as the slips' and the reviews' (``notes_batch``): 76.
 BUDGETS = {
     "submit": 32,
     "check": 47,
-    "accept": 88,
+    "accept": 78,
     "review": 32,
     "propose_date": 20,
     "reply_date": 50,

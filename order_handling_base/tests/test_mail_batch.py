@@ -58,6 +58,42 @@ class TestPostTemplate(OrderHandlingCommon):
         self.assertEqual(mail.state, "outgoing")
         self.assertIn("Acme Machinery", mail.body_html)
 
+    def test_sender_found_without_the_address_search(self):
+        """A status mail sent in the salesperson's name (or the step
+        user's) gets the partner Odoo's search by address finds, without the
+        search."""
+        salesperson = self.users["sales"]
+        salesperson.email = "sales.person@example.com"
+        self.order.user_id = salesperson
+        self.template.email_from = "{{ object.user_id.email_formatted }}"
+        expected, _email = self.env["mail.thread"]._message_compute_author(
+            None, salesperson.email_formatted, raise_on_email=False
+        )
+        Thread = type(self.env["mail.thread"])
+        with patch.object(
+            Thread,
+            "_message_compute_author",
+            autospec=True,
+            side_effect=Thread._message_compute_author,
+        ) as search:
+            message = self._post()
+        self.assertEqual(message.author_id.id, expected)
+        self.assertEqual(message.author_id, salesperson.partner_id)
+        # (``message_post`` calls it with the author given: no search then)
+        searched = [call for call in search.call_args_list if not call.args[1]]
+        self.assertEqual(searched, [])
+        # another sender is searched as Odoo does
+        self.template.email_from = "someone.else@example.com"
+        with patch.object(
+            Thread,
+            "_message_compute_author",
+            autospec=True,
+            side_effect=Thread._message_compute_author,
+        ) as search:
+            self._post()
+        searched = [call for call in search.call_args_list if not call.args[1]]
+        self.assertEqual(len(searched), 1)
+
     def test_notify_now(self):
         order = (
             self.order.with_user(self.users["clerk"])

@@ -14,21 +14,18 @@ replica's lag at the end.
     python3 bench/cluster_load.py --url http://127.0.0.1:8470 \\
         --db order_handling_demo --clients 20 --seconds 30
 
-Standard library only; the cluster's logs and ports are read from
-.local/cluster/ (``--cluster-dir``)."""
+The JSON-RPC client is rpc_client.py's (as measures 4 and 6); the cluster's
+logs and ports are read from .local/cluster/ (``--cluster-dir``)."""
 
 import argparse
-import http.cookiejar
 import json
 import pathlib
 import statistics
-import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 
-RETRY_MARK = "retrying with a read/write cursor"
+import requests
+from rpc_client import TRANSPORT_ERRORS, LogMarks, RpcError, Session, psql_value
 
 
 class Client(threading.Thread):
@@ -36,27 +33,8 @@ class Client(threading.Thread):
         super().__init__(daemon=True)
         self.args, self.index, self.stop_at = args, index, stop_at
         self.stats, self.lock = stats, lock
-        jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(jar)
-        )
-
-    def rpc(self, path, params):
-        body = json.dumps({"jsonrpc": "2.0", "params": params}).encode()
-        request = urllib.request.Request(
-            self.args.url + path, body, {"Content-Type": "application/json"}
-        )
-        with self.opener.open(request, timeout=60) as response:
-            data = json.loads(response.read())
-        if "error" in data:
-            raise RuntimeError(data["error"]["data"].get("name", "odoo error"))
-        return data["result"]
-
-    def call(self, model, method, args, kwargs=None):
-        return self.rpc(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
+        self.session = Session(args.url, timeout=60)
+        self.call = self.session.call
 
     def record(self, kind, seconds, error=None):
         with self.lock:
@@ -67,14 +45,7 @@ class Client(threading.Thread):
                 self.stats["done"][kind] = self.stats["done"].get(kind, 0) + 1
 
     def run(self):
-        self.rpc(
-            "/web/session/authenticate",
-            {
-                "db": self.args.db,
-                "login": self.args.login,
-                "password": self.args.password,
-            },
-        )
+        self.session.authenticate(self.args.db, self.args.login, self.args.password)
         partner = self.call(
             "res.partner", "create", [{"name": f"cluster load {self.index}"}]
         )
@@ -109,50 +80,21 @@ class Client(threading.Thread):
                 else:
                     self.call("sale.order", "search_count", [[]])
                 self.record(kind, time.monotonic() - start)
-            except urllib.error.HTTPError as exc:
-                self.record(kind, 0, f"http {exc.code}")
-            except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            except requests.HTTPError as exc:
+                self.record(kind, 0, f"http {exc.response.status_code}")
+            except TRANSPORT_ERRORS as exc:
                 self.record(kind, 0, type(exc).__name__)
-            except RuntimeError as exc:
-                self.record(kind, 0, str(exc))
-
-
-def retries(cluster_dir):
-    return sum(
-        path.read_text(errors="replace").count(RETRY_MARK)
-        for path in pathlib.Path(cluster_dir).glob("node*.log")
-    )
+            except RpcError as exc:
+                self.record(kind, 0, exc.name)
 
 
 def replica_lag(args):
-    query = (
+    return psql_value(
+        args.primary_port,
         "SELECT coalesce(max(extract(epoch FROM replay_lag)), 0) || ' s, ' || "
         "coalesce(max(pg_wal_lsn_diff(sent_lsn, replay_lsn)), 0) || ' bytes' "
-        "FROM pg_stat_replication"
+        "FROM pg_stat_replication",
     )
-    try:
-        return subprocess.run(
-            [
-                "psql",
-                "-XtAq",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(args.primary_port),
-                "-U",
-                "odoo",
-                "-d",
-                "postgres",
-                "-c",
-                query,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-    except (subprocess.SubprocessError, OSError) as exc:
-        return f"unknown ({exc})"
 
 
 def main():
@@ -171,7 +113,7 @@ def main():
 
     stats = {"latencies": [], "done": {}, "errors": {}, "ryw_misses": 0}
     lock = threading.Lock()
-    retries_before = retries(args.cluster_dir)
+    marks = LogMarks(args.cluster_dir)
     stop_at = time.monotonic() + args.seconds
     clients = [Client(args, i, stop_at, stats, lock) for i in range(args.clients)]
     start = time.monotonic()
@@ -198,7 +140,7 @@ def main():
                 "by_kind": stats["done"],
                 "errors": stats["errors"],
                 "read_your_writes_misses": stats["ryw_misses"],
-                "readonly_retries": retries(args.cluster_dir) - retries_before,
+                "readonly_retries": marks.count().get("readonly_retries", 0),
                 "replica_lag_end": replica_lag(args),
             }
         )

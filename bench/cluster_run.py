@@ -49,11 +49,12 @@ import sys
 import threading
 import time
 
+import requests
+from rpc_client import TRANSPORT_ERRORS, LogMarks, psql_value
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = ROOT / "bench"
 CL = ROOT / ".local" / "cluster"
-READONLY_RETRY = "retrying with a read/write cursor"
-READONLY_FALLBACK = "falling back to read-write cursor"
 
 
 def parse_args():
@@ -154,62 +155,14 @@ def bench_conf():
     return path
 
 
-class LogMarks:
-    """Counts lines of the nodes' logs written since it was made."""
-
-    def __init__(self):
-        self.offsets = {p: p.stat().st_size for p in CL.glob("node*.log")}
-
-    def count(self):
-        counts = collections.Counter()
-        for path in CL.glob("node*.log"):
-            with open(path, encoding="utf-8", errors="replace") as log:
-                log.seek(self.offsets.get(path, 0))
-                for line in log:
-                    if READONLY_RETRY in line:
-                        counts["readonly_retries"] += 1
-                    elif READONLY_FALLBACK in line:
-                        counts["readonly_fallbacks"] += 1
-                    elif "SERIALIZATION_FAILURE" in line and "tries left" in line:
-                        # "SERIALIZATION_FAILURE, 4 tries left, try again in 1.5 sec"
-                        counts["serialization_retries"] += 1
-                    elif (
-                        " ERROR " in line or " CRITICAL " in line
-                    ) and "bad query" not in line:
-                        counts["errors_logged"] += 1
-        return dict(counts)
-
-
 def replica_lag():
-    query = (
+    return psql_value(
+        CARGS.primary_port,
         "SELECT count(*) || ' replica(s) streaming, replay lag ' || "
         "coalesce(max(extract(epoch FROM replay_lag)), 0) || ' s, ' || "
         "coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)), 0) || ' bytes behind' "
-        "FROM pg_stat_replication"
+        "FROM pg_stat_replication",
     )
-    try:
-        return subprocess.run(
-            [
-                "psql",
-                "-XtAq",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(CARGS.primary_port),
-                "-U",
-                "odoo",
-                "-d",
-                "postgres",
-                "-c",
-                query,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-    except (subprocess.SubprocessError, OSError) as exc:
-        return f"unknown ({exc})"
 
 
 def master_ids(run):
@@ -253,8 +206,6 @@ def master_ids(run):
 
 
 def make_client_class(run):
-    import requests
-
     class ClusterClient(run.Client):
         """Measure 4's client through nginx; after each action it reloads its
         list (a read-only route, on the replica). Transport failures (a node
@@ -277,24 +228,8 @@ def make_client_class(run):
             record_id = args[0][0]
             started = time.monotonic()
             try:
-                response = self.session.post(
-                    f"{self.url}/web/dataset/call_kw/{model}/{method}",
-                    json={
-                        "jsonrpc": "2.0",
-                        "method": "call",
-                        "params": {
-                            "model": model,
-                            "method": method,
-                            "args": args,
-                            "kwargs": {},
-                        },
-                    },
-                    timeout=120,
-                )
-                if response.status_code != 200:
-                    raise requests.HTTPError(f"http {response.status_code}")
-                answer = response.json()
-            except (requests.RequestException, ValueError) as exc:
+                answer = super().call(model, method, args)
+            except TRANSPORT_ERRORS as exc:
                 with self.lock:
                     self.stats["transport"].append(
                         {
@@ -318,30 +253,19 @@ def make_client_class(run):
             ]
             start = time.perf_counter()
             try:
-                response = self.session.post(
-                    f"{self.url}/web/dataset/call_kw/{model}/web_search_read",
-                    json={
-                        "jsonrpc": "2.0",
-                        "method": "call",
-                        "params": {
-                            "model": model,
-                            "method": "web_search_read",
-                            "args": [],
-                            "kwargs": {
-                                "domain": domain,
-                                "specification": {"display_name": {}, "state": {}},
-                                "limit": 10,
-                            },
-                        },
+                error = self.session.answer(
+                    model,
+                    "web_search_read",
+                    [],
+                    {
+                        "domain": domain,
+                        "specification": {"display_name": {}, "state": {}},
+                        "limit": 10,
                     },
-                    timeout=120,
-                )
-                error = (
-                    response.json().get("error")
-                    if response.status_code == 200
-                    else {"data": {"name": f"http {response.status_code}"}}
-                )
-            except (requests.RequestException, ValueError) as exc:
+                ).get("error")
+            except requests.HTTPError as exc:
+                error = {"data": {"name": f"http {exc.response.status_code}"}}
+            except TRANSPORT_ERRORS as exc:
                 error = {"data": {"name": "transport", "message": str(exc)[:80]}}
             with self.lock:
                 if error:
@@ -369,7 +293,7 @@ def measure(run, ids, label, n_orders, seconds, events=()):
     targets = run.prepare_concurrency(ids, n_orders)
     Client = make_client_class(run)
     url = f"http://127.0.0.1:{CARGS.lb_port}"
-    marks = LogMarks()
+    marks = LogMarks(CL)
     stats = {
         "latencies": [],
         "successes": collections.Counter(),
@@ -385,14 +309,7 @@ def measure(run, ids, label, n_orders, seconds, events=()):
     }
     shared = threading.Lock()
     n = CARGS.clients
-    plan = ["quality"] * (n * 2 // 5) + ["warehouse"] * (n * 2 // 5)
-    plan += ["reviews"] * (n - len(plan))
-    users = {
-        "quality": ids["quality"],
-        "warehouse": ids["warehouse"],
-        "reviews": ids["workshop"],
-    }
-    prefix = {"quality": "quality", "warehouse": "warehouse", "reviews": "workshop"}
+    plan = run.client_plan(ids, n)
     deadline = [0.0]
 
     def go():
@@ -402,24 +319,12 @@ def measure(run, ids, label, n_orders, seconds, events=()):
     barrier = threading.Barrier(len(plan) + 1, action=go)
     for pool in pools.values():
         pool["deadline"] = deadline
-    clients = []
-    for i, kind in enumerate(plan):
-        index = i % len(users[kind])
-        # all clients of one kind share the pool's lock (run_concurrency does the same)
-        # one lock for the pools and the stats they share
-        clients.append(
-            Client(
-                url,
-                f"c{i}",
-                users[kind][index],
-                kind,
-                pools[kind],
-                shared,
-                f"bench_{prefix[kind]}_{index}",
-                barrier,
-                stats,
-            )
-        )
+    # one lock for the pools and the stats they share (run_concurrency: one
+    # lock a kind)
+    clients = [
+        Client(url, f"c{i}", uid, kind, pools[kind], shared, login, barrier, stats)
+        for i, (kind, uid, login) in enumerate(plan)
+    ]
     load_start = os.getloadavg()
     for client in clients:
         client.start()

@@ -1,5 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import unittest
+from contextlib import contextmanager
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -23,13 +26,7 @@ class OrderHandlingCommon(TransactionCase):
         )
         cls.company = cls.env.company
         cls.users = {
-            role: new_test_user(
-                cls.env,
-                f"oh_{role}",
-                groups=f"order_handling_base.{group}",
-                company_id=cls.company.id,
-                company_ids=[Command.set(cls.company.ids)],
-            )
+            role: cls._new_user(f"oh_{role}", f"order_handling_base.{group}")
             for role, group in ROLE_GROUPS.items()
         }
         # a plain department member with no particular role
@@ -63,6 +60,30 @@ class OrderHandlingCommon(TransactionCase):
         cls.order = cls._create_order(cls.users["sales"])
 
     @classmethod
+    def _new_user(cls, login, groups):
+        """A user of the company with ``groups`` (xml ids, comma-separated)."""
+        return new_test_user(
+            cls.env,
+            login,
+            groups=groups,
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+
+    @classmethod
+    def _new_sales_team(cls, name="Pumps team"):
+        """A sales team of the company led by the sales head, with the
+        salesperson in it."""
+        return cls.env["crm.team"].create(
+            {
+                "name": name,
+                "user_id": cls.users["saleshead"].id,
+                "company_id": cls.company.id,
+                "member_ids": [Command.set(cls.users["sales"].ids)],
+            }
+        )
+
+    @classmethod
     def _create_order(cls, user, partner=None, company=None):
         Order = cls.env["sale.order"].with_user(user)
         if company:
@@ -76,6 +97,19 @@ class OrderHandlingCommon(TransactionCase):
             }
         )
 
+    @classmethod
+    def _pass_review(cls, order):
+        """With sale_order_review installed, the delivery date and the
+        confirmation wait for an accepted review: accept the order's current
+        review, so the tests hold with or without that addon."""
+        if "current_review_id" not in order._fields:
+            return
+        review = order.sudo().current_review_id
+        review.write(
+            {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": "ok"}
+        )
+        review._decide("accept")
+
     def _transfer(self, codes, order=None, user="clerk", **kwargs):
         departments = self.env["order.handling.department"].browse(
             [self.departments[code].id for code in codes]
@@ -84,3 +118,45 @@ class OrderHandlingCommon(TransactionCase):
         return order.with_user(self.users[user])._transfer_to_departments(
             departments.with_user(self.users[user]), **kwargs
         )
+
+    def _as(self, role, records):
+        return records.with_user(self.users[role])
+
+    def _count_queries(self, func):
+        """The queries ``func()`` runs, from an empty cache to its flush."""
+        self.env.invalidate_all()
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    @contextmanager
+    def assertRaisesMessage(self, exception, regex):
+        """assertRaises (rolled back to a savepoint) plus the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), regex)
+
+    def assertRefusedUntouched(self, exception, records, func, fnames, regex=None):
+        """``func()`` raises ``exception`` and leaves ``fnames`` of ``records``
+        as they were.
+
+        Called *without* the savepoint of ``assertRaises``: what ``func``
+        wrote before raising would still be there, so this checks that the
+        guards refuse before anything is written. The cache is emptied first,
+        as a new RPC request would have it (access rules are then checked)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = records.sudo().read(fnames)
+        self.env.invalidate_all()
+        with unittest.TestCase.assertRaises(self, exception) as catcher:
+            func()
+        if regex:
+            self.assertRegex(str(catcher.exception), regex)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(
+            records.sudo().read(fnames), before, "refused, but something was written"
+        )
+        return catcher.exception

@@ -319,14 +319,6 @@ class TestTransfer(OrderHandlingCommon):
         self.assertNotIn("belongs to the", str(caught.exception))
         self.assertEqual(foreign.state, "sent")
 
-    def _count_queries(self, func):
-        self.env.invalidate_all()
-        self.env.flush_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     def test_batch_slip_creation_query_count(self):
         """Creating slips is one batched call: each extra slip costs a small
         constant (its sequence number), not a round of queries of its own."""

@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL
 
 from .archive_common import ArchiveOrderCommon
@@ -24,31 +23,15 @@ class ArchiveCommon(ArchiveOrderCommon):
         super().setUpClass()
         if "sale_order_approval" in cls.company._fields:
             cls.company.sale_order_approval = False
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Pumps team",
-                "user_id": cls.users["saleshead"].id,
-                "company_id": cls.company.id,
-            }
-        )
-        cls.env["crm.team.member"].create(
-            {"crm_team_id": cls.team.id, "user_id": cls.users["sales"].id}
-        )
-        cls.users["sales2"] = new_test_user(
-            cls.env,
-            "oh_sales2",
-            groups="order_handling_base.group_salesperson",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.team = cls._new_sales_team()
+        cls.users["sales2"] = cls._new_user(
+            "oh_sales2", "order_handling_base.group_salesperson"
         )
 
         # a sales administrator, who may delete quotations
-        cls.users["sales_admin"] = new_test_user(
-            cls.env,
+        cls.users["sales_admin"] = cls._new_user(
             "oh_sales_admin",
-            groups="order_handling_base.group_manager,sales_team.group_sale_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+            "order_handling_base.group_manager,sales_team.group_sale_manager",
         )
 
     @classmethod

@@ -1,10 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import unittest
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import new_test_user
 
 from odoo.addons.order_handling_base.tests.common import OrderHandlingCommon
 
@@ -35,6 +33,22 @@ INTAKE_FIELDS = [
 ]
 
 
+def new_carrier(env, name, **vals):
+    """A free carrier at a fixed price, with its freight service product."""
+    freight = env["product.product"].create(
+        {"name": "Freight", "type": "service", "list_price": 0.0}
+    )
+    return env["delivery.carrier"].create(
+        {
+            "name": name,
+            "delivery_type": "fixed",
+            "fixed_price": 0.0,
+            "product_id": freight.id,
+            **vals,
+        }
+    )
+
+
 class IntakeCommon(OrderHandlingCommon):
     """The roles of the base addon plus a second logistics clerk, a carrier,
     and helpers to enter clean orders, ship products and complete their
@@ -44,12 +58,8 @@ class IntakeCommon(OrderHandlingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users["clerk2"] = new_test_user(
-            cls.env,
-            "oh_clerk2",
-            groups="order_handling_base.group_logistics_clerk",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.users["clerk2"] = cls._new_user(
+            "oh_clerk2", "order_handling_base.group_logistics_clerk"
         )
         cls.company.write({"intake_required": True, "intake_important_amount": 0.0})
         cls.product.write({"default_code": "GP-20", "picking_minutes_per_unit": 2.0})
@@ -58,17 +68,7 @@ class IntakeCommon(OrderHandlingCommon):
         )
         cls.stock_location = cls.warehouse.lot_stock_id
         cls.customer_location = cls.env.ref("stock.stock_location_customers")
-        freight = cls.env["product.product"].create(
-            {"name": "Freight", "type": "service", "list_price": 0.0}
-        )
-        cls.carrier = cls.env["delivery.carrier"].create(
-            {
-                "name": "Factory truck",
-                "delivery_type": "fixed",
-                "fixed_price": 0.0,
-                "product_id": freight.id,
-            }
-        )
+        cls.carrier = new_carrier(cls.env, "Factory truck")
         cls.shipped_rules = cls.env["sale.order.intake.rule"].search([])
         cls.activity_check = cls.env.ref(
             "sale_order_intake.mail_activity_type_intake_check"
@@ -163,24 +163,9 @@ class IntakeCommon(OrderHandlingCommon):
         return cls.env["sale.order"].browse(order.id)
 
     @classmethod
-    def _pass_review(cls, order):
-        """With sale_order_review installed, the delivery date waits for an
-        accepted review: accept it, so the tests hold with or without it."""
-        if "current_review_id" not in order._fields:
-            return
-        review = order.sudo().current_review_id
-        review.write(
-            {"capacity": "ok", "material": "ok", "technology": "ok", "delivery": "ok"}
-        )
-        review._decide("accept")
-
-    @classmethod
     def _submit(cls, orders, user="sales"):
         orders.with_user(cls.users[user]).action_intake_submit()
         return orders
-
-    def _as(self, role, records):
-        return records.with_user(self.users[role])
 
     def _activities(self, order, activity_type):
         return order.activity_ids.filtered(
@@ -192,32 +177,84 @@ class IntakeCommon(OrderHandlingCommon):
     # ------------------------------------------------------------------
 
     def assertRefused(self, exception, records, func, regex=None, fnames=None):
-        """``func()`` raises ``exception`` and leaves ``records`` untouched.
-
-        Called *without* the savepoint of ``assertRaises``: what ``func``
-        wrote before raising would still be there, so this checks that the
-        guards refuse before anything is written. The cache is emptied first,
-        as a new RPC request would have it (access rules are then checked)."""
+        """``func()`` raises ``exception`` and leaves ``records`` untouched:
+        ``fnames``, by default all an intake action may write."""
         fnames = fnames or [f for f in INTAKE_FIELDS if f in records._fields]
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = records.sudo().read(fnames)
-        self.env.invalidate_all()
-        with unittest.TestCase.assertRaises(self, exception) as catcher:
-            func()
-        if regex:
-            self.assertRegex(str(catcher.exception), regex)
-        self.env.flush_all()
-        self.env.invalidate_all()
-        self.assertEqual(
-            records.sudo().read(fnames), before, "refused, but something was written"
-        )
-        return catcher.exception
+        return self.assertRefusedUntouched(exception, records, func, fnames, regex)
 
-    def _count_queries(self, func):
-        self.env.invalidate_all()
-        self.env.flush_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
+
+class ConfirmedOrderCommon(OrderHandlingCommon):
+    """Confirmed orders with stock and transfer slips, for what follows the
+    confirmation (archive, change and cancel requests…); the company confirms
+    without the intake workflow unless a test turns it on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.intake_required = False
+        cls.warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)], limit=1
+        )
+        cls.stock_location = cls.warehouse.lot_stock_id
+        cls.product.is_storable = True
+        cls.product2 = cls.env["product.product"].create(
+            {"name": "Gear pump GP-40", "is_storable": True, "list_price": 200.0}
+        )
+        cls.product3 = cls.env["product.product"].create(
+            {"name": "Gear pump GP-60", "is_storable": True, "list_price": 300.0}
+        )
+        for product in cls.product | cls.product2 | cls.product3:
+            cls.env["stock.quant"]._update_available_quantity(
+                product, cls.stock_location, 1000
+            )
+
+    @classmethod
+    def _confirmed_order(cls, lines=None, user="sales", transfer=("warehouse",)):
+        """An order of ``user``, confirmed, with its delivery picking and
+        transfer slips to the ``transfer`` departments."""
+        lines = lines or [(cls.product, 5, 100.0), (cls.product2, 3, 200.0)]
+        order = (
+            cls.env["sale.order"]
+            .with_user(cls.users[user])
+            .create(
+                {
+                    "partner_id": cls.partner.id,
+                    "commitment_date": fields.Datetime.now() + timedelta(days=20),
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "price_unit": price,
+                            }
+                        )
+                        for product, qty, price in lines
+                    ],
+                }
+            )
+        )
+        order = cls.env["sale.order"].browse(order.id)
+        order.action_confirm()
+        if transfer:
+            departments = cls.env["order.handling.department"].browse(
+                [cls.departments[code].id for code in transfer]
+            )
+            order._transfer_to_departments(departments)
+        return order
+
+    @classmethod
+    def _deliver_partially(cls, order, product, qty):
+        """Deliver ``qty`` of ``product``: the rest goes to a backorder."""
+        picking = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        for move in picking.move_ids:
+            move.quantity = qty if move.product_id == product else 0
+            move.picked = move.product_id == product
+        picking.with_context(cancel_backorder=False)._action_done()
+        return picking
+
+    def assertRefused(self, exception, records, func, fnames, regex=None):
+        """``func()`` raises ``exception`` and leaves ``fnames`` of
+        ``records`` untouched."""
+        return self.assertRefusedUntouched(exception, records, func, fnames, regex)

@@ -1,9 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import contextmanager
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.order_handling_base.tests.common import OrderHandlingCommon
 
@@ -20,20 +18,10 @@ class IntelCommon(OrderHandlingCommon):
         # installed, confirmation otherwise waits for the intake process
         if "intake_required" in cls.company._fields:
             cls.company.intake_required = False
-        cls.users["sales2"] = new_test_user(
-            cls.env,
-            "oh_sales2",
-            groups="order_handling_base.group_salesperson",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.users["sales2"] = cls._new_user(
+            "oh_sales2", "order_handling_base.group_salesperson"
         )
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Team East",
-                "user_id": cls.users["saleshead"].id,
-                "member_ids": [Command.set(cls.users["sales"].ids)],
-            }
-        )
+        cls.team = cls._new_sales_team("Team East")
         cls.company.write(
             {
                 "intel_info_fee_amount": 200.0,
@@ -75,9 +63,5 @@ class IntelCommon(OrderHandlingCommon):
         order.intel_report_id = report
         return order
 
-    @contextmanager
     def assertRefused(self, exception, regex):
-        """assertRaises (rolled back to a savepoint) plus the message."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertRegex(str(caught.exception), regex)
+        return self.assertRaisesMessage(exception, regex)

@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
 
 from odoo.addons.sale_order_intake.tests.common import IntakeCommon
 
@@ -13,12 +13,8 @@ class OutputCommon(IntakeCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users["warehouse2"] = new_test_user(
-            cls.env,
-            "oh_warehouse2",
-            groups="order_handling_base.group_warehouse_lead",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.users["warehouse2"] = cls._new_user(
+            "oh_warehouse2", "order_handling_base.group_warehouse_lead"
         )
         # confirmation without intake: these tests are about what follows
         cls.company.intake_required = False

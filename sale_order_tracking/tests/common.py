@@ -12,6 +12,7 @@ from odoo.tests import new_test_user
 from odoo.tools import is_html_empty
 
 from odoo.addons.order_handling_base.tests.common import OrderHandlingCommon
+from odoo.addons.sale_order_intake.tests.common import new_carrier
 from odoo.addons.sale_order_tracking.controllers.portal import TrackingCustomerPortal
 
 
@@ -49,17 +50,10 @@ class TrackingCommon(OrderHandlingCommon):
                 "quantity": 1,
             }
         )
-        freight = cls.env["product.product"].create(
-            {"name": "Freight", "type": "service", "list_price": 0.0}
-        )
-        cls.carrier = cls.env["delivery.carrier"].create(
-            {
-                "name": "Swift Freight",
-                "delivery_type": "fixed",
-                "fixed_price": 0.0,
-                "product_id": freight.id,
-                "tracking_url": "https://track.example.com/?n=<shipmenttrackingnumber>",
-            }
+        cls.carrier = new_carrier(
+            cls.env,
+            "Swift Freight",
+            tracking_url="https://track.example.com/?n=<shipmenttrackingnumber>",
         )
         cls.portal_user = new_test_user(
             cls.env,
@@ -89,18 +83,7 @@ class TrackingCommon(OrderHandlingCommon):
         clerk = order.with_user(cls.users["clerk"])
         clerk.action_intake_check()
         clerk.action_intake_accept()
-        if "current_review_id" in order._fields:
-            # with sale_order_review installed the date waits for the review
-            review = order.sudo().current_review_id
-            review.write(
-                {
-                    "capacity": "ok",
-                    "material": "ok",
-                    "technology": "ok",
-                    "delivery": "ok",
-                }
-            )
-            review._decide("accept")
+        cls._pass_review(order)
         return order
 
     @classmethod

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import unittest
 
-from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tools import SQL
 
 from odoo.addons.order_handling_base.tests.common import OrderHandlingCommon
@@ -29,22 +27,9 @@ class ViolationCommon(OrderHandlingCommon):
                 if name in cls.company._fields
             }
         )
-        cls.team = cls.env["crm.team"].create(
-            {
-                "name": "Pumps team",
-                "user_id": cls.users["saleshead"].id,
-                "company_id": cls.company.id,
-            }
-        )
-        cls.env["crm.team.member"].create(
-            {"crm_team_id": cls.team.id, "user_id": cls.users["sales"].id}
-        )
-        cls.users["sales2"] = new_test_user(
-            cls.env,
-            "oh_sales2",
-            groups="order_handling_base.group_salesperson",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.team = cls._new_sales_team()
+        cls.users["sales2"] = cls._new_user(
+            "oh_sales2", "order_handling_base.group_salesperson"
         )
         cls.Violation = cls.env["sale.order.violation"]
         cls.product.is_storable = True

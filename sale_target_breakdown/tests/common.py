@@ -1,10 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import contextmanager
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.order_handling_base.tests.common import OrderHandlingCommon
 
@@ -22,12 +20,8 @@ class TargetCommon(OrderHandlingCommon):
         if "intake_required" in cls.company._fields:
             cls.company.intake_required = False
         for login in ("sales2", "sales3", "sales4", "sales5", "other"):
-            cls.users[login] = new_test_user(
-                cls.env,
-                f"oh_{login}",
-                groups="order_handling_base.group_salesperson",
-                company_id=cls.company.id,
-                company_ids=[Command.set(cls.company.ids)],
+            cls.users[login] = cls._new_user(
+                f"oh_{login}", "order_handling_base.group_salesperson"
             )
         cls.sellers = cls.env["res.users"].browse(
             [cls.users[k].id for k in ("sales", "sales2", "sales3", "sales4", "sales5")]
@@ -85,9 +79,5 @@ class TargetCommon(OrderHandlingCommon):
         order.date_order = when
         return order
 
-    @contextmanager
     def assertRefused(self, exception, regex):
-        """assertRaises (which rolls back to a savepoint) plus the message."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertRegex(str(caught.exception), regex)
+        return self.assertRaisesMessage(exception, regex)

@@ -15,6 +15,7 @@ hours to days over two months, work past its deadline and archived orders.
 """
 
 from .engineering import DemoEngineering
+from .followup import DemoFollowup
 from .orders import DemoOrders
 from .steps import DemoSteps
 from .timeline import DemoTimeline
@@ -65,10 +66,10 @@ ARCHIVED = [("order_delivered_visited", 3), ("order_delivered_rated", 2)]
 SETUP_DAYS = 70
 
 
-class DemoScenario(DemoOrders, DemoEngineering, DemoSteps, DemoTimeline):
+class DemoScenario(DemoOrders, DemoEngineering, DemoFollowup, DemoSteps, DemoTimeline):
     """Builds the demo company of ``make demo``: orders in every stage,
-    reviews, product plans, visits, complaints, returns, intelligence
-    reports and sales targets."""
+    reviews, product plans, production notices, visits, complaints,
+    returns, intelligence reports and sales targets."""
 
     def generate(self):
         """Create what is missing of the scenario; return the orders by key."""
@@ -86,6 +87,7 @@ class DemoScenario(DemoOrders, DemoEngineering, DemoSteps, DemoTimeline):
         orders = {}
         for key, method, days, pace in self._demo_order_scenarios():
             orders[key] = self._demo_ref(key) or self._demo_run(key, method, days, pace)
+        self._demo_followup(orders)
         self._demo_intelligence(orders)
         self._demo_targets()
         self._demo_archive(orders)

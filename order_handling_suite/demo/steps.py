@@ -50,6 +50,11 @@ MASTER_DATA = {
             "demo/delivery_carrier_demo.xml",
         ],
     ),
+    # the workshops and the route of the hydraulic motors (R5.6)
+    "sale_order_followup": (
+        "route_hydraulic_motors",
+        ["demo/sale_order_followup_demo.xml"],
+    ),
 }
 # the scenario's names of sale_order_intake's demo products
 PRODUCTS = {

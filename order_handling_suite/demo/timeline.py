@@ -68,6 +68,8 @@ EVENT_COLUMNS = {
     "sale_engineering_plan": ["approved_date", "issued_date", "done_date"],
     "sale_engineering_plan_deliverable": ["done_date"],
     "sale_engineering_plan_followup": ["date"],
+    "sale_followup_spec": ["confirmed_on"],
+    "sale_followup_notice": ["issued_date", "started_date", "done_date"],
     "sale_order_change_request": ["applied_date"],
     "sale_order_cancel_request": ["applied_date"],
     "sale_order_archive": ["archived_date", "verified_date"],
@@ -91,7 +93,10 @@ ANCHORED = {
     },
 }
 # table → dates planned ahead when the row is created: moved with it
-PLANNED_AT_CREATION = {"sale_engineering_plan_deliverable": ["date_due"]}
+PLANNED_AT_CREATION = {
+    "sale_engineering_plan_deliverable": ["date_due"],
+    "sale_followup_notice": ["date_planned_start", "date_planned_end"],
+}
 # the documents with an SLA deadline (order_handling_base's SLA mixin): it is
 # planned again from their back-dated stage start once the run is over
 SLA_MODELS = [

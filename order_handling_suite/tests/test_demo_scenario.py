@@ -33,6 +33,8 @@ COUNTED_MODELS = [
     "crm.team",
     "sale.order.change.request",
     "sale.order.cancel.request",
+    "sale.followup.spec",
+    "sale.followup.notice",
 ]
 
 
@@ -131,6 +133,37 @@ class TestDemoScenario(TransactionCase):
         self.assertEqual(
             sorted(partial.picking_ids.mapped("state")), ["assigned", "done"]
         )
+
+    def test_production_notices(self):
+        """R5.6: the follow-up is on; the accepted orders with a hydraulic
+        motor have the sheets confirmed by their customer and one notice per
+        step of the motors' route, each at its own point of the chain, and
+        the workshop sees the notices issued to it."""
+        self.assertTrue(self.env.company.followup_enabled)
+        expected = {
+            "order_date_proposed": ["issued", "waiting", "waiting"],
+            "order_date_proposed_2": ["started", "waiting", "waiting"],
+            "order_accepted_rechecked": ["done", "requested", "waiting"],
+            "order_production": ["done", "received", "started"],
+        }
+        route = self.env.ref("sale_order_followup.route_hydraulic_motors")
+        for key, states in expected.items():
+            order = self.order(key)
+            self.assertEqual(order.followup_spec_ids.mapped("state"), ["confirmed"])
+            notices = order.followup_notice_ids.sorted("step_index")
+            self.assertEqual(notices.mapped("state"), states, key)
+            self.assertEqual(notices.route_id, route)
+            self.assertEqual(notices.line_ids.product_id, self.Demo._product("motor"))
+            self.assertLess(notices[0].issued_date, fields.Datetime.now(), key)
+        workshop = self.Demo._user("workshop")
+        seen = (
+            self.env["sale.followup.notice"]
+            .with_user(workshop)
+            .search([("state", "in", ["issued", "started"])])
+        )
+        self.assertEqual(len(seen), 3)
+        # the orders without a motor have no sheet and no notice
+        self.assertFalse(self.order("order_production_partial").followup_spec_ids)
 
     def test_delivered_and_visited(self):
         visited = self.assertStage("order_delivered_visited", "done", "sale")

@@ -33,6 +33,19 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     through the helper, with the same message everywhere. In
     ``_workflow_locked_states`` the document is a record: a client edits
     nothing of it.
+
+    A write of the state field that does not change the state is a replayed
+    step (a button called twice over RPC, "approve" on an approved
+    document): it is refused for every record already in that state, through
+    ``_workflow_write`` and in sudo alike, with or without
+    ``_workflow_transitions``, naming the document and its state. A step that
+    legitimately enters a state again (a batch recomputation writing it
+    unconditionally) filters its records to those that change, or the model
+    lists that state in ``_workflow_repeatable_states``::
+
+        _workflow_repeatable_states = ("draft",)
+
+    Writes of the protected fields without the state field are not concerned.
     """
 
     _name = "order.handling.workflow.mixin"
@@ -45,6 +58,9 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     _workflow_transitions = None
     #: states in which the document is a record: a client edits nothing of it
     _workflow_locked_states = ()
+    #: states a step may write again on a record already in them; any other
+    #: same-state write is a replayed step, refused
+    _workflow_repeatable_states = ()
 
     def _workflow_guarded_fields(self):
         return {self._workflow_state_field, *self._workflow_protected_fields}
@@ -86,7 +102,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
         if not self._workflow_is_trusted():
             self._workflow_refuse(guarded)
         state_field = self._workflow_state_field
-        if state_field in vals and self._workflow_transitions is not None:
+        if state_field in vals:
             self._workflow_check_transition(vals[state_field])
 
     def _workflow_refuse(self, names):
@@ -130,12 +146,28 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
         return self.env["ir.model"]._get(self._name).name or self._description
 
     def _workflow_check_transition(self, new_state):
-        labels = self._workflow_state_labels()
+        """Refuse a replayed step (the record is already in ``new_state``)
+        and, with ``_workflow_transitions``, a step out of turn."""
+        labels = None
+        transitions = self._workflow_transitions
         for record in self:
             current = record[self._workflow_state_field]
             if current == new_state:
-                continue
-            if new_state not in self._workflow_transitions.get(current, ()):
+                if new_state in self._workflow_repeatable_states:
+                    continue
+                labels = labels or self._workflow_state_labels()
+                raise UserError(
+                    self.env._(
+                        "%(document)s %(name)s is already %(state)s.",
+                        document=self._workflow_document_name(),
+                        name=record.display_name,
+                        state=labels.get(current, current),
+                    )
+                )
+            if transitions is not None and new_state not in transitions.get(
+                current, ()
+            ):
+                labels = labels or self._workflow_state_labels()
                 raise UserError(
                     self.env._(
                         "%(document)s %(name)s is %(state)s: it cannot become "

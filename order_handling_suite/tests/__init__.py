@@ -18,3 +18,4 @@ from . import test_tier_forgery
 from . import test_tours
 from . import test_translations
 from . import test_urgent_review
+from . import test_workflow_replay

@@ -173,11 +173,7 @@ class SaleOrderOutputSheet(models.Model):
         """Cancel a sheet entered by mistake: its output no longer counts
         (the deliveries already validated stay as they are)."""
         self._output_check_recorder()
-        cancelled = self.filtered(lambda sheet: sheet.state == "cancelled")
-        if cancelled:
-            raise UserError(
-                self.env._("Output sheet %s is already cancelled.", cancelled[0].name)
-            )
+        # a cancelled sheet is refused by the workflow guard (a replayed step)
         self._workflow_write({"state": "cancelled"})
         return True
 

@@ -94,6 +94,21 @@ class TestDailyOutput(OutputCommon):
         clerk_sheet.unlink()
         self.assertFalse(sheet.exists())
 
+    def test_replayed_cancel_writes_nothing(self):
+        """R5.7 Cancelling a cancelled sheet again (a replay over RPC) is
+        refused by the workflow guard and changes nothing."""
+        sheet = self._sheet([(self.film_line, 30, 30)])
+        clerk_sheet = sheet.with_user(self.users["clerk"])
+        clerk_sheet.action_cancel()
+        self.env.flush_all()
+        before = (sheet.write_date, len(sheet.message_ids))
+        with self.assertRaisesRegex(UserError, "is already Cancelled"):
+            clerk_sheet.action_cancel()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual((sheet.write_date, len(sheet.message_ids)), before)
+        self.assertEqual(sheet.state, "cancelled")
+
     def test_salesperson_and_departments_cannot_record(self):
         """R5.7 Output is recorded by the follow-up clerk: a salesperson or
         the warehouse cannot create or record a sheet; the warehouse reads

@@ -286,14 +286,8 @@ class SaleOrderViolation(models.Model):
 
     def action_start_review(self):
         self._check_reviewer()
-        started = self.filtered(lambda entry: entry.state != "new")
-        if started:
-            raise UserError(
-                self.env._(
-                    "Violation %s is already under review or decided.",
-                    started[0].name,
-                )
-            )
+        # an entry under review or decided is refused by the workflow guard
+        # (a replayed step, or one out of turn)
         self._workflow_write({"state": "under_review"})
         return True
 

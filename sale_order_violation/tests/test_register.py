@@ -146,6 +146,25 @@ class TestRegister(ViolationCommon):
         other.with_user(self.users["gm"]).action_start_review()
         self.assertEqual(other.state, "under_review")
 
+    def test_replayed_start_review_writes_nothing(self):
+        """R7.8: starting the review of an entry already under review (a
+        replay over RPC) is refused by the workflow guard and changes
+        nothing; a decided entry cannot go back under review."""
+        entry = self._manual_entry().with_user(self.users["manager"])
+        entry.action_start_review()
+        self.env.flush_all()
+        before = (entry.write_date, len(entry.message_ids))
+        with self.assertRaisesRegex(UserError, "is already Under Review"):
+            entry.action_start_review()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual((entry.write_date, len(entry.message_ids)), before)
+        entry.decision = "Reminded of the rules."
+        entry.action_decide()
+        with self.assertRaisesRegex(UserError, "out of turn"):
+            entry.action_start_review()
+        self.assertEqual(entry.state, "decided")
+
     def test_manual_entry_completed_while_new_system_facts_fixed(self):
         """R7.8: a manager completes the facts of a manual entry while it
         is new; the facts found by the system are never rewritten."""

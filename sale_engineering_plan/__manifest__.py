@@ -4,7 +4,7 @@
     "name": "Sale Engineering Plan",
     "summary": "Product plans for non-regular orders: two-step approval, "
     "technical package, issue to the departments, rollout",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/order-handling-suite/order-handling",
     "author": "Order Handling Suite contributors",

@@ -4,7 +4,7 @@
     "name": "Sale Order Review",
     "summary": "Review of transferred orders by the workshop or engineering "
     "supervisor, review meetings and resolutions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/order-handling-suite/order-handling",
     "author": "Order Handling Suite contributors",

@@ -41,6 +41,7 @@ from markupsafe import escape
 
 from odoo import Command, fields, models
 from odoo.tools import ormcache
+from odoo.tools.translate import LazyGettext
 
 from .cache_mixin import RegistryCacheClearing
 from .mail_queue import deferred_notification
@@ -64,6 +65,28 @@ PRIVATE_MAIL_API = {
 }
 
 
+def _assignee_langs(env, users):
+    """The language of each of ``users`` (``{user id: lang}``): with one
+    installed language (ormcached, no query) that language; else the users'
+    own language, the acting env's language for a user without one."""
+    installed = env["res.lang"].get_installed()
+    default = env.lang or "en_US"
+    if len(installed) < 2:
+        return dict.fromkeys(users.ids, installed[0][0] if installed else default)
+    return {user.id: user.lang or default for user in users.sudo()}
+
+
+def _in_lang(value, lang, lang_env):
+    """``value`` in ``lang``: a lazy translation (``_lt``) translated, a
+    callable called with ``lang_env`` (the env in ``lang``), anything else
+    as given."""
+    if isinstance(value, LazyGettext):
+        return value._translate(lang)
+    if callable(value):
+        return value(lang_env)
+    return value
+
+
 def schedule_activities(
     assignments,
     act_type_xmlid,
@@ -77,6 +100,19 @@ def schedule_activities(
     model; no activity without a user) in one create, as
     ``activity_schedule`` would (automated, the type's summary and note,
     due today by default; the assignee follows the record).
+
+    Language: an activity is the assignee's text, stored once; it is
+    written in the ASSIGNEE's language (``res.users.lang``), not in the
+    language of whoever (a cron, an admin) ran the step. The type's summary
+    and note are read in each assignee's language (one read per language);
+    a ``summary``/``note`` (or any value) given as a lazy translation
+    (``_lt = LazyTranslate(__name__)``; ``_lt("Close complaint %s", name)``)
+    is translated in the assignee's language, and a ``summary``/``note``
+    given as a callable is called with the env in the assignee's language
+    (for texts that take a translated field, e.g. a model's name:
+    ``lambda env: env._("Approve %s", env["ir.model"]._get(model).name)``).
+    A plain string is stored as given (it is in the caller's language):
+    pass ``_lt(...)``, not ``self.env._(...)``, for a text of the suite.
 
     :param bool notify: send Odoo's "assigned to you" notification (off by
       default: the step tells the assignees itself, or the activity is the
@@ -101,25 +137,39 @@ def schedule_activities(
     activity_type = env["mail.activity.type"].browse(
         env["ir.model.data"]._xmlid_to_res_id(act_type_xmlid)
     )
+    users = env["res.users"].browse({user.id for _rec, user, _own in assignments})
+    langs = _assignee_langs(env, users)
+    # per language: the env in it, and the type's summary and note
+    by_lang = {}
     model_ids = {}
     vals_list = []
     for record, user, own_values in assignments:
         if record._name not in model_ids:
             model_ids[record._name] = env["ir.model"]._get_id(record._name)
-        vals_list.append(
-            {
-                "activity_type_id": activity_type.id,
-                "summary": activity_type.summary,
-                "note": activity_type.default_note,
-                "automated": True,
-                "date_deadline": date_deadline or fields.Date.context_today(record),
-                "res_model_id": model_ids[record._name],
-                "res_id": record.id,
-                "user_id": user.id,
-                **values,
-                **own_values,
-            }
-        )
+        lang = langs[user.id]
+        if lang not in by_lang:
+            lang_env = env(context=dict(env.context, lang=lang))
+            lang_type = activity_type.with_env(lang_env)
+            by_lang[lang] = (lang_env, lang_type.summary, lang_type.default_note)
+        lang_env, summary, note = by_lang[lang]
+        vals = {
+            "activity_type_id": activity_type.id,
+            "summary": summary,
+            "note": note,
+            "automated": True,
+            "date_deadline": date_deadline or fields.Date.context_today(record),
+            "res_model_id": model_ids[record._name],
+            "res_id": record.id,
+            "user_id": user.id,
+            **values,
+            **own_values,
+        }
+        for key, value in vals.items():
+            if isinstance(value, LazyGettext) or (
+                key in ("summary", "note") and callable(value)
+            ):
+                vals[key] = _in_lang(value, lang, lang_env)
+        vals_list.append(vals)
     Activity = env["mail.activity"].sudo()
     if not notify:
         Activity = Activity.with_context(mail_activity_quick_update=True)

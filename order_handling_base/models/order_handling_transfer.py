@@ -3,9 +3,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, create_index
+from odoo.tools.translate import LazyTranslate
 
 from . import roles
 from .mail_batch import feedback_activities, schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("sent", "Sent"),
@@ -338,20 +341,10 @@ class OrderHandlingTransfer(models.Model):
         created in one batch (summary in the user's language); the assignment
         mail is not sent (the department is told by the message posted on the
         document)."""
-        summaries = {}
-        assignments = []
-        for slip in self.sudo():
-            manager = slip.department_id.manager_id
-            if not manager:
-                continue
-            lang = manager.lang or self.env.lang
-            if lang not in summaries:
-                summaries[lang] = self.with_context(lang=lang).env._(
-                    "Acknowledge the transferred document"
-                )
-            assignments.append((slip, manager, {"summary": summaries[lang]}))
         schedule_activities(
-            assignments, "order_handling_base.mail_activity_type_transfer"
+            [(slip, slip.department_id.manager_id) for slip in self.sudo()],
+            "order_handling_base.mail_activity_type_transfer",
+            summary=_lt("Acknowledge the transferred document"),
         )
 
     # ------------------------------------------------------------------

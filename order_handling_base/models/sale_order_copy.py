@@ -189,7 +189,10 @@ class SaleOrderCopy(models.Model):
         the copy that notifies their people, and, with ``activity`` (a dict
         of ``schedule_activities`` arguments with ``act_type_xmlid``), one
         activity on the copy for each department's responsible user. The
-        departments read the copy, not the order."""
+        departments read the copy, not the order. ``body`` and ``subject``
+        are one text for all readers (a string); the activity's ``summary``
+        and ``note`` are each responsible's: give them as ``_lt(...)`` (see
+        ``schedule_activities``), not as strings of the acting env."""
         self.ensure_one()
         if not departments:
             return

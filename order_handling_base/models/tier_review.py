@@ -19,6 +19,10 @@ class TierReview(models.Model):
 
     _inherit = "tier.review"
 
+    # OCA stores "who is to approve" as a text built in the language of
+    # whoever requested the validation: here it is computed when read, in
+    # the reader's language (the group's name is a translated field)
+    todo_by = fields.Char(compute="_compute_todo_by", store=False, compute_sudo=True)
     document_name = fields.Char(
         string="Document", compute="_compute_document_name", compute_sudo=False
     )
@@ -45,6 +49,27 @@ class TierReview(models.Model):
             name, label = names.get((review.model, review.res_id), (False, False))
             review.document_name = name
             review.document_model_name = label
+
+    @api.depends("reviewer_ids", "reviewer_group_id")
+    @api.depends_context("lang")
+    def _compute_todo_by(self):
+        """OCA's text (the reviewer group, or up to three reviewers' names),
+        its words from this addon's terms: OCA's own ("Group %s") has no
+        Chinese translation, and its "(and N more)" is not translatable."""
+        num_show = 3
+        for review in self:
+            if review.reviewer_group_id:
+                review.todo_by = self.env._("Group %s", review.reviewer_group_id.name)
+                continue
+            reviewers = review.reviewer_ids
+            todo_by = ", ".join(reviewers[:num_show].mapped("display_name"))
+            if len(reviewers) > num_show:
+                todo_by = self.env._(
+                    "%(names)s (and %(count)s more)",
+                    names=todo_by,
+                    count=len(reviewers) - num_show,
+                )
+            review.todo_by = todo_by or False
 
     def action_open_document(self):
         """The document to approve, on its own form (where Validate is)."""

@@ -126,10 +126,10 @@ class TierValidation(models.AbstractModel):
             schedule_activities(
                 new,
                 APPROVAL_ACTIVITY,
-                summary=self.env._(
+                # in each approver's language, the model named in it
+                summary=lambda env: env._(
                     "Approve %(document)s",
-                    # the model's name in the user's language
-                    document=self.env["ir.model"]._get(documents._name).name,
+                    document=env["ir.model"]._get(documents._name).name,
                 ),
             )
 

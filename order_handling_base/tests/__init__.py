@@ -11,3 +11,6 @@ from . import test_mail_batch
 from . import test_tier_review_guard
 from . import test_transfer_forward_targets
 from . import test_readonly_paths
+from . import test_workflow_replay
+from . import test_activity_language
+from . import test_texts

@@ -8,10 +8,13 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
 
 from .sale_customer_complaint import CATEGORIES
+
+_lt = LazyTranslate(__name__)
 
 # pylint: disable=consider-merging-classes-inherited
 
@@ -140,8 +143,8 @@ class SaleCustomerComplaint(models.Model):
         schedule_activities(
             [(self, self._portal_owner())],
             "mail.mail_activity_data_todo",
-            summary=self.env._("Close complaint %s", self.name),
-            note=self.env._(
+            summary=_lt("Close complaint %s", self.name),
+            note=_lt(
                 "The customer accepted the solution on the portal: record the "
                 "preventive action and close the complaint."
             ),
@@ -195,7 +198,7 @@ class SaleCustomerComplaint(models.Model):
         schedule_activities(
             [(self, owner)],
             "mail.mail_activity_data_todo",
-            summary=self.env._("Solution of %s not accepted", self.name),
+            summary=_lt("Solution of %s not accepted", self.name),
             note=comment,
         )
         return True

@@ -4,6 +4,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 SCORE_FIELDS = ("score_product", "score_delivery", "score_service")
 # the complaint category a low score stands for
@@ -466,11 +471,10 @@ class SaleCustomerVisit(models.Model):
 
     def _schedule_activities(self):
         """A to-do for the assigned user of each planned visit."""
-        for user in self.user_id:
-            visits = self.filtered(lambda v, u=user: v.user_id == u)
-            visits.with_context(mail_activity_quick_update=True).activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=user.id,
-                summary=self.env._("Follow-up visit to make"),
-                date_deadline=fields.Date.context_today(self),
-            )
+        schedule_activities(
+            [(visit, visit.user_id) for visit in self],
+            "mail.mail_activity_data_todo",
+            follow=True,
+            date_deadline=fields.Date.context_today(self),
+            summary=_lt("Follow-up visit to make"),
+        )

@@ -4,9 +4,12 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -341,7 +344,7 @@ class SaleCustomerConsultation(models.Model):
             schedule_activities(
                 [(order, order.user_id)],
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Follow up consultation %s", self.name),
+                summary=_lt("Follow up consultation %s", self.name),
                 note=self.question,
             )
         return {

@@ -8,9 +8,12 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.tools.misc import formatLang
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
 from odoo.addons.order_handling_base.models.mail_queue import with_mail_queue
+
+_lt = LazyTranslate(__name__)
 
 ACTIVITY_TYPE = "sale_customer_consultation.mail_activity_type_consultation_report"
 
@@ -188,11 +191,20 @@ class SaleCustomerConsultationSummary(models.Model):
         self.department_ids = [Command.set([dep.id for dep in lines_by_department])]
         schedule_activities(
             [
-                (self, user, {"note": summary._render_figures(lines)})
+                # each person's figures in their language
+                (
+                    self,
+                    user,
+                    {
+                        "note": lambda env, lines=lines: summary.with_env(
+                            env
+                        )._render_figures(lines.with_env(env))
+                    },
+                )
                 for user, lines in lines_by_user.items()
             ],
             ACTIVITY_TYPE,
-            summary=summary.env._("Consultation figures of %s", self.month),
+            summary=_lt("Consultation figures of %s", self.month),
         )
 
     def _render_figures(self, lines, department=None):

@@ -4,12 +4,16 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
     feedback_activities,
     schedule_activities,
 )
+from odoo.addons.order_handling_base.models.texts import set_generated_names
+
+_lt = LazyTranslate(__name__)
 
 # a change of these after approval resets the approvals (R4.1)
 PLAN_CONTENT_FIELDS = {"solution", "product_ids", "resolution", "supervisor_id"}
@@ -47,7 +51,8 @@ class SaleEngineeringPlan(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    title = fields.Char(required=True, tracking=True)
+    # generated in every active language (``_create_from_reviews``)
+    title = fields.Char(required=True, tracking=True, translate=True)
     order_id = fields.Many2one(
         "sale.order", required=True, readonly=True, index=True, check_company=True
     )
@@ -443,16 +448,18 @@ class SaleEngineeringPlan(models.Model):
     @api.model
     def _create_from_reviews(self, reviews):
         """Draft a plan for each accepted non-regular review (R3.3)."""
-        vals_list = []
+        vals_list, titles = [], []
         for review in reviews:
             order = review.order_id
             meeting = review.meeting_ids.filtered(lambda m: m.state == "approved")[:1]
             irregular = order.order_line.filtered(
                 lambda line: line.intake_class == "non_regular"
             )
+            # the title in every language: each reader sees their own
+            titles.append(_lt("Product plan for %s", order.name))
             vals_list.append(
                 {
-                    "title": self.env._("Product plan for %s", order.name),
+                    "title": titles[-1]._translate("en_US"),
                     "order_id": order.id,
                     "review_id": review.id,
                     "company_id": order.company_id.id,
@@ -462,6 +469,7 @@ class SaleEngineeringPlan(models.Model):
                 }
             )
         plans = self.sudo().create(vals_list)
+        set_generated_names(plans, "title", titles)
         schedule_activities(
             [(plan, plan.supervisor_id) for plan in plans],
             "sale_engineering_plan.mail_activity_type_draft_plan",

@@ -5,8 +5,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 MAX_DAYS = 30
 
@@ -355,10 +358,10 @@ class SaleOrderAccessRequest(models.Model):
                     request,
                     request.user_id,
                     {
-                        "summary": self.env._(
+                        "summary": _lt(
                             "Access to order %s granted", request.order_name
                         ),
-                        "note": self.env._(
+                        "note": _lt(
                             "You can read archived order %(order)s until %(end)s.",
                             order=request.order_name,
                             end=request.date_end,

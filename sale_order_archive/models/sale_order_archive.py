@@ -11,9 +11,12 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import split_every
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
@@ -368,12 +371,15 @@ class SaleOrderArchive(models.Model):
         assignments = []
         for archive in self:
             users = archive._get_alert_users()
-            body = self.env._(
+            # the activities in each assignee's language, the messages in
+            # the acting env's
+            text = _lt(
                 "Archive %(archive)s of order %(order)s was tampered with: %(detail)s",
                 archive=archive.name,
                 order=archive.order_id.name,
                 detail=archive.tamper_detail,
             )
+            body = self.env._(text)
             archive.message_post(
                 body=body,
                 partner_ids=users.partner_id.ids,
@@ -386,7 +392,7 @@ class SaleOrderArchive(models.Model):
             assignees = archive.order_id.team_id.user_id or users.filtered(
                 lambda u: u.has_group(roles.GENERAL_MANAGER)
             )
-            assignments += [(archive, user, {"note": body}) for user in assignees]
+            assignments += [(archive, user, {"note": text}) for user in assignees]
         # one create for all archives and assignees
         schedule_activities(
             assignments,

@@ -13,6 +13,7 @@ from odoo.addons.order_handling_base.models.order_handling_document_mixin import
     check_values,
     searched_values,
 )
+from odoo.addons.order_handling_base.models.texts import note_env
 from odoo.addons.order_handling_base.models.trusted_scope import is_trusted
 
 # fields whose change makes an approval worthless: a change of one of them
@@ -187,14 +188,22 @@ class SaleOrder(models.Model):
         )
         if not orders:
             return orders
-        labels = ", ".join(
-            sorted(self._fields[name]._description_string(self.env) for name in names)
-        )
         orders.restart_validation()
+        # in the language of who changed the order, the company's when the
+        # system did (``note_env``)
+        labels = {}
         for order in orders:
+            env = note_env(order)
+            if env.lang not in labels:
+                labels[env.lang] = ", ".join(
+                    sorted(
+                        self._fields[name]._description_string(env) for name in names
+                    )
+                )
             order._message_log(
-                body=self.env._(
-                    "The approval was restarted: %(fields)s changed.", fields=labels
+                body=env._(
+                    "The approval was restarted: %(fields)s changed.",
+                    fields=labels[env.lang],
                 )
             )
         return orders

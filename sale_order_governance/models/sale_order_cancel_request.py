@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.order_handling_base.models.texts import note_env
+
 
 class SaleOrderCancelRequest(models.Model):
     """The cancellation of a confirmed order (R7.3): a reason from the
@@ -104,10 +106,13 @@ class SaleOrderCancelRequest(models.Model):
         departments = order._governance_notified_departments()
         pickings = order._governance_open_pickings()
         slips = order._governance_open_slips()
-        reason = self.env._(
+        # one text for every reader: in the language of who applied the
+        # request, the company's when the system did (``note_env``)
+        env = note_env(self)
+        reason = env._(
             "Order cancelled by request %(request)s: %(reason)s",
             request=self.name,
-            reason=self.reason_id.name,
+            reason=self.reason_id.with_context(lang=env.lang).name,
         )
         if slips:
             slips.action_cancel(reason)
@@ -116,17 +121,18 @@ class SaleOrderCancelRequest(models.Model):
         body = Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
             reason,
             self.reason,
-            self.env._(
+            env._(
                 "Cancelled with it: %(pickings)s pickings, %(slips)s transfer slips.",
                 pickings=len(pickings),
                 slips=len(slips),
             ),
         )
         self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        order = order.with_env(note_env(order))
         if departments:
             order._governance_notify_departments(
                 departments,
-                self.env._("Order %s cancelled", order.name),
+                env._("Order %s cancelled", order.name),
                 body,
             )
         else:

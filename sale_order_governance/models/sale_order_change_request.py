@@ -6,6 +6,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_datetime
 
+from odoo.addons.order_handling_base.models.texts import note_env
+
 
 class SaleOrderChangeRequest(models.Model):
     """A change of a confirmed order (R7.2): which lines and fields change,
@@ -307,16 +309,18 @@ class SaleOrderChangeRequest(models.Model):
             (open_pickings.activity_ids - warnings_before).unlink()
 
     def _changes_table(self, prices=True):
-        """Before/after of every change, as HTML. Without ``prices`` for the
+        """Before/after of every change, as HTML, in the language and time
+        zone of ``self.env`` (``note_env``). Without ``prices`` for the
         order's chatter and the departments, which may not see prices."""
         self.ensure_one()
         rows = []
         if self.new_commitment_date:
+            tz = self.env.context.get("tz")
             rows.append(
                 (
                     self.env._("Delivery date"),
-                    format_datetime(self.env, self.old_commitment_date) or "-",
-                    format_datetime(self.env, self.new_commitment_date),
+                    format_datetime(self.env, self.old_commitment_date, tz=tz) or "-",
+                    format_datetime(self.env, self.new_commitment_date, tz=tz),
                 )
             )
         if self.new_partner_shipping_id:
@@ -338,22 +342,27 @@ class SaleOrderChangeRequest(models.Model):
         ) % (self.env._("What"), self.env._("Before"), self.env._("After"), body)
 
     def _notify(self, order):
+        # one text for every reader: in the language of who applied the
+        # change, the company's when the system did (``note_env``)
+        request = self.with_env(note_env(self))
+        order = order.with_env(note_env(order))
+        env = request.env
         intro = Markup("<p>%s</p><p>%s</p>") % (
-            self.env._("Change request %s was applied to the order.", self.name),
-            self.reason,
+            env._("Change request %s was applied to the order.", request.name),
+            request.reason,
         )
-        self.sudo().message_post(
-            body=intro + self._changes_table(), subtype_xmlid="mail.mt_note"
+        request.sudo().message_post(
+            body=intro + request._changes_table(), subtype_xmlid="mail.mt_note"
         )
-        body = intro + self._changes_table(prices=False)
+        body = intro + request._changes_table(prices=False)
         departments = order._governance_notified_departments()
         if departments:
             order._governance_notify_departments(
                 departments,
-                self.env._(
+                env._(
                     "Order %(order)s changed (%(request)s)",
                     order=order.name,
-                    request=self.name,
+                    request=request.name,
                 ),
                 body,
             )

@@ -2,12 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.base_tier_validation.models.tier_validation import (
     BASE_EXCEPTION_FIELDS,
 )
 from odoo.addons.order_handling_base.models import roles
-from odoo.addons.order_handling_base.models.mail_batch import feedback_activities
+from odoo.addons.order_handling_base.models.mail_batch import (
+    feedback_activities,
+    schedule_activities,
+)
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -295,10 +301,12 @@ class SaleOrderRequestMixin(models.AbstractModel):
             # cached before the reviews existed
             self.invalidate_recordset(["need_validation"])
             self.sudo().write({"state": "approved"})
-            self.sudo().activity_schedule(
+            schedule_activities(
+                [(self, self.user_id)],
                 "mail.mail_activity_data_todo",
-                user_id=self.user_id.id,
-                summary=self.env._("Apply the approved request"),
+                notify=True,
+                follow=True,
+                summary=_lt("Apply the approved request"),
             )
         return result
 

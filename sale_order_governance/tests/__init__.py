@@ -8,3 +8,5 @@ from . import test_clerk_request
 from . import test_change_performance
 from . import test_change_tour
 from . import test_locked_fields
+from . import test_texts_language
+from . import test_activity_language

@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleIntelPlan(models.Model):
@@ -207,7 +210,7 @@ class SaleIntelPlan(models.Model):
             "mail.mail_activity_data_todo",
             notify=True,
             follow=True,
-            summary=self.env._("Carry out the marketing plan and report results"),
+            summary=_lt("Carry out the marketing plan and report results"),
         )
         return True
 

@@ -231,17 +231,20 @@ class SaleIntelPolicyLine(models.Model):
 
     def _prepare_reminder_activity_vals(self, month, activity_type, model_id):
         self.ensure_one()
+        # the salesperson's to-do, in the salesperson's language (not the
+        # cron's)
+        env = self.with_context(lang=self.user_id.lang or self.env.lang).env
         return {
             "res_model_id": model_id,
             "res_id": self.policy_id.id,
             "activity_type_id": activity_type.id if activity_type else False,
             "user_id": self.user_id.id,
-            "summary": self.env._(
+            "summary": env._(
                 "Intelligence reports for %(month)s: %(count)s expected",
                 month=month,
                 count=self.expected_count,
             ),
-            "note": self.env._(
+            "note": env._(
                 "Region: %(region)s. File your intelligence reports of the month.",
                 region=self.region,
             ),

@@ -5,9 +5,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.sale_order_intake.models.sale_order import TRANSFERRED_STAGES
+
+_lt = LazyTranslate(__name__)
 
 #: computed by the server from the recorded output: never written by a client
 PROTECTED_FIELDS = {"output_progress", "output_weight"}
@@ -344,7 +347,9 @@ class SaleOrder(models.Model):
             ["warehouse"], self.company_id
         )
         copy = self.env["sale.order.copy"]._copy_of(self)
-        note = self.env._(
+        # the responsible's activity in their language, the message in the
+        # acting env's
+        note = _lt(
             "Stock-preparation order %(order)s: no route replenishes %(products)s; "
             "buy or produce it before the customer's call-off.",
             order=self.name,
@@ -352,10 +357,10 @@ class SaleOrder(models.Model):
         )
         copy._notify_departments(
             department,
-            note,
+            self.env._(note),
             activity={
                 "act_type_xmlid": "mail.mail_activity_data_todo",
-                "summary": self.env._("Replenish stock-preparation order"),
+                "summary": _lt("Replenish stock-preparation order"),
                 "note": note,
             },
         )

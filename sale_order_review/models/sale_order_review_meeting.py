@@ -4,8 +4,13 @@ from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.order_handling_base.models import roles
+from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
+from odoo.addons.order_handling_base.models.texts import set_generated_names
+
+_lt = LazyTranslate(__name__)
 
 
 class SaleOrderReviewMeeting(models.Model):
@@ -42,7 +47,8 @@ class SaleOrderReviewMeeting(models.Model):
     }
     _workflow_locked_states = ("resolved", "approved", "cancelled")
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # generated in every active language when the meeting is created
+    name = fields.Char(readonly=True, translate=True)
     review_id = fields.Many2one(
         "sale.order.review",
         required=True,
@@ -111,12 +117,20 @@ class SaleOrderReviewMeeting(models.Model):
             ]
         )
 
-    @api.depends("review_id.name", "date_start")
-    def _compute_name(self):
-        for meeting in self:
-            meeting.name = self.env._(
-                "Review meeting %(review)s", review=meeting.review_id.name or ""
-            )
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = super().create(vals_list)
+        # the name in every language: each reader sees their own
+        unnamed = meetings.filtered(lambda m: not m.name)
+        set_generated_names(
+            unnamed,
+            "name",
+            [
+                _lt("Review meeting %(review)s", review=meeting.review_id.name or "")
+                for meeting in unnamed
+            ],
+        )
+        return meetings
 
     def _check_organiser(self):
         for meeting in self:
@@ -189,15 +203,20 @@ class SaleOrderReviewMeeting(models.Model):
                 )
         self.sudo().write({"state": "resolved", "resolution_uid": self.env.uid})
         gm_group = self.env.ref(roles.GENERAL_MANAGER)
-        for meeting in self:
-            for manager in gm_group.users.filtered(
-                lambda u, c=meeting.company_id: c in u.company_ids
-            ):
-                meeting.sudo().activity_schedule(
-                    "sale_order_review.mail_activity_type_resolution",
-                    user_id=manager.id,
-                    date_deadline=fields.Date.context_today(self),
+        # one create for all; the type's summary in each manager's language
+        schedule_activities(
+            [
+                (meeting, manager)
+                for meeting in self.sudo()
+                for manager in gm_group.users.filtered(
+                    lambda u, c=meeting.company_id: c in u.company_ids
                 )
+            ],
+            "sale_order_review.mail_activity_type_resolution",
+            notify=True,
+            follow=True,
+            date_deadline=fields.Date.context_today(self),
+        )
         return True
 
     def action_approve_resolution(self):

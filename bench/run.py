@@ -153,6 +153,10 @@ def gen_master_data(n_products=250, n_customers=200):
                     {
                         "name": f"Bench {prefix} {i}",
                         "login": f"bench_{prefix}_{i}",
+                        # staff have an address, as in a company that mails
+                        # its customers (the salesperson signs the status
+                        # mails)
+                        "email": f"bench_{prefix}_{i}@bench.example",
                         "password": PASSWORD,
                         "groups_id": [fields.Command.set(base + groups)],
                     }

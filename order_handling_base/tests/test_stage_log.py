@@ -1,6 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -35,9 +36,19 @@ class TestStageLog(OrderHandlingCommon):
         self.assertFalse(logs[2].date_end, "the current stage is open")
         self.assertEqual(slip.stage_start, datetime(2026, 11, 23, 11, 0))
 
+    def _repeatable(self, *states):
+        """Slips that let a step write ``states`` again (the workflow guard
+        refuses a same-state write otherwise)."""
+        return patch.object(
+            type(self.env["order.handling.transfer"]),
+            "_workflow_repeatable_states",
+            states,
+        )
+
     def test_writing_the_same_stage_logs_nothing(self):
         slip = self._transfer(["quality"])
-        slip.sudo().write({"state": "sent"})
+        with self._repeatable("sent"):
+            slip.sudo().write({"state": "sent"})
         self.assertEqual(len(slip.stage_log_ids), 1)
 
     def test_late_stage_is_flagged(self):
@@ -53,7 +64,8 @@ class TestStageLog(OrderHandlingCommon):
         """Only the records whose stage really changes get a new log row."""
         slips = self._transfer(["quality", "warehouse"])
         slips[0].sudo().write({"state": "acknowledged"})
-        slips.sudo().write({"state": "acknowledged"})
+        with self._repeatable("acknowledged"):
+            slips.sudo().write({"state": "acknowledged"})
         self.assertEqual(len(slips[0].stage_log_ids), 2)
         self.assertEqual(len(slips[1].stage_log_ids), 2)
 
@@ -153,3 +165,54 @@ class TestStageLog(OrderHandlingCommon):
             self.assertEqual(current.stage, "acknowledged")
             self.assertEqual(current.duration_hours, 0.0)
             self.assertFalse(current.is_late)
+
+
+@tagged("post_install", "-at_install")
+class TestStageLogStatement(OrderHandlingCommon):
+    """A stage change closes the open row and opens the new one in ONE
+    statement; a log with fields of another addon goes through the ORM, with
+    the same rows."""
+
+    def _log_statements(self, func):
+        statements = []
+        execute = type(self.env.cr).execute
+
+        def counting(cr, query, params=None, log_exceptions=True):
+            if "order_handling_stage_log" in str(query):
+                statements.append(str(query))
+            return execute(cr, query, params, log_exceptions)
+
+        with patch.object(type(self.env.cr), "execute", counting):
+            func()
+            self.env.flush_all()
+        return statements
+
+    def _check_rows(self, slips):
+        for slip in slips:
+            logs = slip.stage_log_ids.sorted("id")
+            self.assertEqual(logs.mapped("stage"), ["sent", "acknowledged"])
+            self.assertTrue(logs[0].date_end)
+            self.assertFalse(logs[1].date_end)
+            self.assertEqual(logs[1].date_start, slip.stage_start)
+            self.assertEqual(logs[1].user_id, slip.env.user)
+            self.assertEqual(logs[1].company_id, slip.company_id)
+            self.assertEqual(logs[1].stage_key, "order.handling.transfer,acknowledged")
+
+    def test_one_statement_per_stage_change(self):
+        slips = self._transfer(["quality", "warehouse"])
+        statements = self._log_statements(
+            lambda: slips.sudo().write({"state": "acknowledged"})
+        )
+        self.assertEqual(len(statements), 1, statements)
+        self.assertIn("INSERT INTO order_handling_stage_log", statements[0])
+        self._check_rows(slips)
+
+    def test_orm_when_the_log_has_other_fields(self):
+        slips = self._transfer(["quality", "warehouse"])
+        Transfer = type(self.env["order.handling.transfer"])
+        with patch.object(Transfer, "_stage_log_sql_ok", return_value=False):
+            statements = self._log_statements(
+                lambda: slips.sudo().write({"state": "acknowledged"})
+            )
+        self.assertGreater(len(statements), 1)
+        self._check_rows(slips)

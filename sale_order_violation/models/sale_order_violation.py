@@ -372,9 +372,20 @@ class SaleOrderViolation(models.Model):
         }
         entries._message_log_batch(bodies=bodies)
         reviewers = entries._get_reviewers()
+
+        def note(entry):
+            # the reviewer's activity in the reviewer's language
+            return lambda env: env._(
+                "%(kind)s registered: %(facts)s",
+                kind=dict(entry._fields["kind"]._description_selection(env))[
+                    entry.kind
+                ],
+                facts=entry.facts,
+            )
+
         schedule_activities(
             [
-                (entry, user, {"note": bodies[entry.id]})
+                (entry, user, {"note": note(entry)})
                 for entry in entries
                 for user in reviewers[entry]
             ],

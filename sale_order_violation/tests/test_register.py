@@ -28,6 +28,22 @@ class TestRegister(ViolationCommon):
         self.assertNotIn(self.users["sales"], assignees)
         self.assertIn("Printed order S00042", entry.sudo().message_ids[:1].body or "")
 
+    def test_activity_note_in_the_reviewers_language(self):
+        """R7.8 / issue 20: the entry is filed in English, the general
+        manager who reads Chinese gets the activity's note in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.users["gm"].lang = "zh_CN"
+        self.users["manager"].lang = "en_US"
+        entry = self._manual_entry(user_id=self.users["sales"].id)
+        activities = entry.sudo().activity_ids
+        gm_note = activities.filtered(lambda a: a.user_id == self.users["gm"]).note
+        manager_note = activities.filtered(
+            lambda a: a.user_id == self.users["manager"]
+        ).note
+        self.assertIn("Other registered", manager_note)
+        self.assertNotIn("registered", gm_note)
+        self.assertIn("登记", gm_note)
+
     def test_roles_without_the_register_cannot_touch_it(self):
         """R7.8: salespeople, the sales head, the logistics clerk and the
         departments neither read, file, change nor delete entries."""

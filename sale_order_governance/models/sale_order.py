@@ -357,10 +357,20 @@ class SaleOrder(models.Model):
         """Tell ``departments`` about a change or a cancellation of the
         order: one note on the order's copy (which the departments read, not
         the order) that pings their people, and one activity there for each
-        department's responsible user; the order keeps a note for sales."""
+        department's responsible user; the order keeps a note for sales.
+
+        ``subject`` and ``body`` are texts, or callables ``f(env)`` building
+        the text in ``env``'s language: the notes are then written in
+        ``self.env``'s (``note_env``) and each activity in its responsible
+        user's language."""
         self.ensure_one()
         if not departments:
             return
+        activity_subject, activity_body = subject, body
+        if callable(subject):
+            subject = subject(self.env)
+        if callable(body):
+            body = body(self.env)
         names = ", ".join(departments.mapped("name"))
         self.sudo()._message_log(
             body=Markup("%s<br/>%s")
@@ -374,8 +384,8 @@ class SaleOrder(models.Model):
                 "act_type_xmlid": (
                     "sale_order_governance.mail_activity_type_order_notice"
                 ),
-                "summary": subject,
-                "note": body,
+                "summary": activity_subject,
+                "note": activity_body,
             },
         )
 

@@ -109,34 +109,45 @@ class SaleOrderCancelRequest(models.Model):
         # one text for every reader: in the language of who applied the
         # request, the company's when the system did (``note_env``)
         env = note_env(self)
-        reason = env._(
-            "Order cancelled by request %(request)s: %(reason)s",
-            request=self.name,
-            reason=self.reason_id.with_context(lang=env.lang).name,
-        )
         if slips:
-            slips.action_cancel(reason)
+            slips.action_cancel(self.with_env(env)._cancel_reason_text())
         # sale_stock cancels the open pickings with the order
         order.with_context(disable_cancel_warning=True)._action_cancel()
-        body = Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
-            reason,
-            self.reason,
-            env._(
-                "Cancelled with it: %(pickings)s pickings, %(slips)s transfer slips.",
-                pickings=len(pickings),
-                slips=len(slips),
-            ),
-        )
+        counts = {"pickings": len(pickings), "slips": len(slips)}
+        body = self.with_env(env)._notice_body(counts)
         self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
         order = order.with_env(note_env(order))
         if departments:
+            # the notes in ``env``'s language, each responsible's activity
+            # in theirs
             order._governance_notify_departments(
                 departments,
-                env._("Order %s cancelled", order.name),
-                body,
+                lambda lang_env: lang_env._("Order %s cancelled", order.name),
+                lambda lang_env: self.with_env(lang_env)._notice_body(counts),
             )
         else:
             order.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _cancel_reason_text(self):
+        """Why the order was cancelled, in ``self.env``'s language."""
+        self.ensure_one()
+        return self.env._(
+            "Order cancelled by request %(request)s: %(reason)s",
+            request=self.name,
+            reason=self.reason_id.with_context(lang=self.env.lang).name,
+        )
+
+    def _notice_body(self, counts):
+        """The notice of the cancellation in ``self.env``'s language."""
+        self.ensure_one()
+        return Markup("<p>%s</p><p>%s</p><p>%s</p>") % (
+            self._cancel_reason_text(),
+            self.reason,
+            self.env._(
+                "Cancelled with it: %(pickings)s pickings, %(slips)s transfer slips.",
+                **counts,
+            ),
+        )
 
 
 class SaleOrderCancelReason(models.Model):

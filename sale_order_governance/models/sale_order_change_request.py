@@ -346,28 +346,35 @@ class SaleOrderChangeRequest(models.Model):
         # change, the company's when the system did (``note_env``)
         request = self.with_env(note_env(self))
         order = order.with_env(note_env(order))
-        env = request.env
-        intro = Markup("<p>%s</p><p>%s</p>") % (
-            env._("Change request %s was applied to the order.", request.name),
-            request.reason,
-        )
         request.sudo().message_post(
-            body=intro + request._changes_table(), subtype_xmlid="mail.mt_note"
+            body=request._notice_body(prices=True), subtype_xmlid="mail.mt_note"
         )
-        body = intro + request._changes_table(prices=False)
+        body = request._notice_body()
         departments = order._governance_notified_departments()
         if departments:
+            # the notes in ``env``'s language, each responsible's activity
+            # in theirs
             order._governance_notify_departments(
                 departments,
-                env._(
+                lambda lang_env: lang_env._(
                     "Order %(order)s changed (%(request)s)",
                     order=order.name,
                     request=request.name,
                 ),
-                body,
+                lambda lang_env: request.with_env(lang_env)._notice_body(),
             )
         else:
             order.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _notice_body(self, prices=False):
+        """The departments' notice of the applied change in ``self.env``'s
+        language: what was applied, why, and the before/after table."""
+        self.ensure_one()
+        intro = Markup("<p>%s</p><p>%s</p>") % (
+            self.env._("Change request %s was applied to the order.", self.name),
+            self.reason,
+        )
+        return intro + self._changes_table(prices=prices)
 
     def action_print_notice(self):
         self.ensure_one()

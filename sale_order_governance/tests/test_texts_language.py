@@ -105,3 +105,39 @@ class TestChangeNoticeLanguage(NoteLanguageMixin, GovernanceCommon):
         )
         self.assertIn("3月16日", expected)
         self.assertIn(expected, body)
+
+
+@tagged("post_install", "-at_install")
+class TestDepartmentNoticeLanguage(NoteLanguageMixin, GovernanceCommon):
+    """R7.2 / R7.3: the departments' note on the order's copy is one text
+    (the applier's language), each responsible's activity is in the
+    responsible's own language."""
+
+    def test_activity_in_the_responsibles_language(self):
+        self.users["warehouse"].lang = "zh_CN"
+        self.users["workshop"].lang = "en_US"
+        order = self._confirmed_order(transfer=("warehouse", "production"))
+        form = Form(
+            self.env["sale.order.change.request"]
+            .with_user(self.users["sales"])
+            .with_context(default_order_id=order.id)
+        )
+        form.reason = "The customer needs it later."
+        form.new_commitment_date = datetime(2027, 3, 15, 20, 30)
+        request = form.save()
+        request.with_user(self.users["sales"]).request_validation()
+        request.with_user(self.users["saleshead"]).validate_tier()
+        request.with_user(self.users["sales"]).with_context(lang="en_US").action_apply()
+        notice = self.env.ref("sale_order_governance.mail_activity_type_order_notice")
+        copy = self.env["sale.order.copy"].browse(order.id)
+        activities = copy.activity_ids.filtered(lambda a: a.activity_type_id == notice)
+        zh = activities.filtered(lambda a: a.user_id == self.users["warehouse"])
+        en = activities.filtered(lambda a: a.user_id == self.users["workshop"])
+        self.assertIn("变更前", str(zh.note))
+        self.assertNotIn("Before", str(zh.note))
+        self.assertNotIn("changed", zh.summary)
+        self.assertIn("Before", str(en.note))
+        self.assertIn("changed", en.summary)
+        # the note on the copy: the applier's language
+        message = copy.message_ids.filtered(lambda m: request.name in (m.body or ""))
+        self.assertIn("Before", str(message[:1].body))

@@ -173,6 +173,62 @@ class TierValidation(models.AbstractModel):
         message = self.env._("Operation has been <b>rejected</b>.")
         return f"""<i class="fa fa-thumbs-down"></i> {message}"""
 
+    # OCA's chatter texts of the approval steps, built with OCA's code terms
+    # (English: code terms are translated only by their own module's files)
+    # and the "Next:" label: the same texts from this addon's terms
+
+    def _oh_own_review_comment(self):
+        reviews = self.review_ids.filtered(
+            lambda r: (self.env.user in r.reviewer_ids) and r.comment
+        )
+        return reviews[:1].comment
+
+    def _notify_accepted_reviews_body(self):
+        if not self._oh_is_suite_document():
+            return super()._notify_accepted_reviews_body()
+        comment = self._oh_own_review_comment()
+        if comment:
+            return self.env._("A review was accepted. (%s)", comment)
+        return self.env._("A review was accepted")
+
+    def _notify_rejected_review_body(self):
+        if not self._oh_is_suite_document():
+            return super()._notify_rejected_review_body()
+        comment = self._oh_own_review_comment()
+        if comment:
+            return self.env._(
+                "A review was rejected by %(user)s. (%(comment)s)",
+                user=self.env.user.name,
+                comment=comment,
+            )
+        return self.env._("A review was rejected by %s.", self.env.user.name)
+
+    def _notify_created_review_body(self):
+        if not self._oh_is_suite_document():
+            return super()._notify_created_review_body()
+        return self.env._(
+            "A record to be reviewed has been created by %s.", self.env.user.name
+        )
+
+    def _notify_requested_review_body(self):
+        if not self._oh_is_suite_document():
+            return super()._notify_requested_review_body()
+        return self.env._("A review has been requested by %s.", self.env.user.name)
+
+    def _notify_restarted_review_body(self):
+        if not self._oh_is_suite_document():
+            return super()._notify_restarted_review_body()
+        return self.env._("The review has been reset by %s.", self.env.user.name)
+
+    def _compute_next_review(self):
+        if not self._oh_is_suite_document():
+            return super()._compute_next_review()
+        for record in self:
+            review = record.review_ids.sorted("sequence").filtered(
+                lambda r: r.status == "pending"
+            )[:1]
+            record.next_review = review and self.env._("Next: %s", review.name or "")
+
     def _tier_validation_own_reviews(self, tiers):
         """The reviews of ``tiers`` that belong to this document (a comment
         wizard names the reviews it decides)."""

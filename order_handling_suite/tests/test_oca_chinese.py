@@ -10,8 +10,10 @@ Odoo loads ``<addon>/i18n_extra/<lang>.po`` of every installed addon, applies
 its model terms to the records their XML ids name (fields, selections, views,
 menus of the OCA addon) and adds its JS terms to the web client's one
 dictionary. Python strings of OCA code stay English (code translations are
-read from the addon's own files only), except the tier banner, rebuilt by
-``order_handling_base`` on the suite's documents.
+read from the addon's own files only), except the tier banner, the
+approval steps' chatter texts and the "Next:" label, rebuilt by
+``order_handling_base`` on the suite's documents (their Chinese for OCA
+itself: ``docs/upstream/``).
 """
 
 import os
@@ -126,6 +128,53 @@ class TestOcaChinese(ApprovalCommon):
         self.assertIn(
             '<i class="fa fa-thumbs-down"></i> 审批已<b>驳回</b>。',
             rejected.with_context(lang=LANG).rejected_message,
+        )
+
+    def test_approval_chatter_in_the_actors_language(self):
+        """OCA's chatter texts of the approval steps and its "Next:" label,
+        rebuilt by ``order_handling_base`` on the suite's documents: a
+        salesperson and a sales head who read Chinese write Chinese notes
+        (the web client sends the user's language in the context)."""
+        self.env["tier.definition"].search([("model", "=", "sale.order")]).write(
+            {
+                "notify_on_create": True,
+                "notify_on_accepted": True,
+                "notify_on_rejected": True,
+            }
+        )
+
+        def as_zh(records, role):
+            return records.with_user(self.users[role]).with_context(lang=LANG)
+
+        order = self._quotation(price=BIG)
+        as_zh(order, "sales").request_validation()
+        self.env.invalidate_all()
+        self.assertIn("下一审批：", order.with_context(lang=LANG).next_review)
+        as_zh(order, "saleshead").validate_tier()
+        rejected = self._quotation(price=BIG)
+        as_zh(rejected, "sales").request_validation()
+        as_zh(rejected, "saleshead").reject_tier()
+        bodies = " ".join(
+            str(body) for body in (order | rejected).message_ids.mapped("body") if body
+        )
+        self.assertIn("创建了一条待审批的记录", bodies)
+        for english in (
+            "A record to be reviewed",
+            "A review has been requested",
+            "A review was accepted",
+            "A review was rejected",
+        ):
+            self.assertNotIn(english, bodies)
+        # an English reader of the same step gets English
+        english = self._quotation(price=BIG)
+        english.with_user(self.users["sales"]).with_context(
+            lang="en_US"
+        ).request_validation()
+        self.env.invalidate_all()
+        self.assertIn("Next:", english.with_context(lang="en_US").next_review)
+        self.assertIn(
+            "A record to be reviewed has been created",
+            " ".join(str(body) for body in english.message_ids.mapped("body")),
         )
 
     # ----------------------------------------------------------------- JS

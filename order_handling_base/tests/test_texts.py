@@ -76,10 +76,11 @@ class TestTexts(OrderHandlingCommon):
         self.assertFalse(note_env(person).context.get("tz"))
         # the system acting: the company's language and time zone
         portal = new_test_user(self.env, "oh_portal_texts", groups="base.group_portal")
+        # a context key a client may send changes nothing
+        for key in ("cron_id", "ir_cron_progress_id"):
+            self.assertFalse(is_system_actor(person.with_context(**{key: 1}).env))
         for system in (
-            order.with_context(lang="en_US"),  # the superuser (OdooBot)
-            person.with_context(cron_id=1),  # a scheduled action's user
-            person.with_context(ir_cron_progress_id=1),  # a cron run by hand
+            order.with_context(lang="en_US"),  # the superuser (OdooBot, crons)
             order.with_user(portal).with_context(lang="en_US"),
         ):
             self.assertTrue(is_system_actor(system.env), system.env.uid)

@@ -1,4 +1,5 @@
 from . import order_handling_document_mixin
+from . import order_handling_button_mixin
 from . import order_handling_stage_log
 from . import order_handling_stage_mixin
 from . import order_handling_sla_policy

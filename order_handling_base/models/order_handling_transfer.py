@@ -181,9 +181,9 @@ class OrderHandlingTransfer(models.Model):
         help="A slip of a sale order of mine (its salesperson): sales follow "
         "where their orders went.",
     )
-    can_acknowledge = fields.Boolean(compute="_compute_can")
-    can_forward = fields.Boolean(compute="_compute_can")
-    can_cancel = fields.Boolean(compute="_compute_can")
+    can_acknowledge = fields.Boolean(compute="_compute_can_buttons")
+    can_forward = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     def init(self):
         create_index(
@@ -196,18 +196,6 @@ class OrderHandlingTransfer(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-
-    @api.depends("state", "department_id", "sent_uid")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        is_manager = self.env.user.has_group(roles.MANAGER)
-        for slip in self:
-            member = is_manager or slip.department_id._is_member()
-            slip.can_acknowledge = member and slip.state == "sent"
-            slip.can_forward = member and slip.state in ("sent", "acknowledged")
-            slip.can_cancel = slip.state in ("sent", "acknowledged") and (
-                is_manager or slip.sent_uid == self.env.user
-            )
 
     @api.depends_context("uid")
     def _compute_is_own_order(self):
@@ -351,88 +339,108 @@ class OrderHandlingTransfer(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_state(self, allowed, action):
-        """Refuse ``action`` ('acknowledge', 'forward', 'cancel') on slips
-        whose state is not in ``allowed``."""
+    def _refuse_state(self, allowed, action):
+        """Refusal of ``action`` ('acknowledge', 'forward', 'cancel') on a
+        slip whose state is not in ``allowed``."""
+        slip = self.sudo()
+        if slip.state in allowed:
+            return ""
         states = dict(self._fields["state"]._description_selection(self.env))
-        for slip in self.filtered(lambda s: s.state not in allowed):
-            values = {"slip": slip.name, "state": states[slip.state]}
-            if action == "acknowledge":
-                message = self.env._(
-                    "Transfer slip %(slip)s is %(state)s: only a sent slip "
-                    "can be acknowledged.",
-                    **values,
-                )
-            elif action == "forward":
-                message = self.env._(
-                    "Transfer slip %(slip)s is %(state)s: only a sent or "
-                    "acknowledged slip can be forwarded.",
-                    **values,
-                )
-            else:
-                message = self.env._(
-                    "Transfer slip %(slip)s is %(state)s: only a sent or "
-                    "acknowledged slip can be cancelled.",
-                    **values,
-                )
-            raise UserError(message)
+        values = {"slip": slip.name, "state": states[slip.state]}
+        if action == "acknowledge":
+            return self.env._(
+                "Transfer slip %(slip)s is %(state)s: only a sent slip "
+                "can be acknowledged.",
+                **values,
+            )
+        if action == "forward":
+            return self.env._(
+                "Transfer slip %(slip)s is %(state)s: only a sent or "
+                "acknowledged slip can be forwarded.",
+                **values,
+            )
+        return self.env._(
+            "Transfer slip %(slip)s is %(state)s: only a sent or "
+            "acknowledged slip can be cancelled.",
+            **values,
+        )
 
     def _oh_slips_to_check(self):
-        """The slips of ``self`` read in sudo, to refuse an action with the
-        suite's own sentence before any read that the record rules would
+        """The slips of ``self`` whose rules are told with the suite's own
+        sentence (read in sudo), before any read that the record rules would
         refuse with Odoo's generic error. Slips of companies the user does
         not belong to are left to the record rules (nothing is told about
         them)."""
+        if self.env.su:
+            return self
         companies = self.env.user.company_ids
-        return self.sudo().exists().filtered(lambda s: s.company_id in companies)
+        return self.browse(
+            self.sudo().exists().filtered(lambda s: s.company_id in companies).ids
+        )
 
-    def _check_department_member(self, action):
-        """Refuse ``action`` ('acknowledge', 'forward') to whoever is neither
-        a member nor the responsible of the slip's department, nor an
+    def _refuse_not_member(self, action):
+        """Refusal of ``action`` ('acknowledge', 'forward') to whoever is
+        neither a member nor the responsible of the slip's department, nor an
         order-handling administrator."""
         if self.env.su or self.env.user.has_group(roles.MANAGER):
-            return
-        for slip in self._oh_slips_to_check():
-            if slip.department_id._is_member(self.env.user):
-                continue
-            values = {"slip": slip.name, "department": slip.department_id.name}
-            if action == "acknowledge":
-                message = self.env._(
-                    "Transfer slip %(slip)s belongs to the %(department)s "
-                    "department: only its members can acknowledge it.",
-                    **values,
-                )
-            else:
-                message = self.env._(
-                    "Transfer slip %(slip)s belongs to the %(department)s "
-                    "department: only its members can forward it.",
-                    **values,
-                )
-            raise AccessError(message)
+            return ""
+        department = self.sudo().department_id
+        if department._is_member(self.env.user):
+            return ""
+        values = {"slip": self.sudo().name, "department": department.name}
+        if action == "acknowledge":
+            message = self.env._(
+                "Transfer slip %(slip)s belongs to the %(department)s "
+                "department: only its members can acknowledge it.",
+                **values,
+            )
+        else:
+            message = self.env._(
+                "Transfer slip %(slip)s belongs to the %(department)s "
+                "department: only its members can forward it.",
+                **values,
+            )
+        return AccessError(message)
 
-    def _check_sender(self):
-        """Refuse to cancel a slip to whoever neither sent it nor is an
+    def _refuse_not_sender(self):
+        """Refusal to cancel a slip to whoever neither sent it nor is an
         order-handling administrator."""
         if self.env.su or self.env.user.has_group(roles.MANAGER):
-            return
-        for slip in self._oh_slips_to_check():
-            if slip.sent_uid != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only the sender of transfer slip %s or an "
-                        "order-handling administrator can cancel it.",
-                        slip.name,
-                    )
-                )
+            return ""
+        if self.sudo().sent_uid == self.env.user:
+            return ""
+        return AccessError(
+            self.env._(
+                "Only the sender of transfer slip %s or an "
+                "order-handling administrator can cancel it.",
+                self.sudo().name,
+            )
+        )
+
+    # the buttons' rules (``order.handling.button.mixin``): role, then state
+
+    def _refuse_acknowledge(self):
+        return self._refuse_not_member("acknowledge") or self._refuse_state(
+            ("sent",), "acknowledge"
+        )
+
+    def _refuse_forward(self):
+        return self._refuse_not_member("forward") or self._refuse_state(
+            ("sent", "acknowledged"), "forward"
+        )
+
+    def _refuse_cancel(self):
+        return self._refuse_not_sender() or self._refuse_state(
+            ("sent", "acknowledged"), "cancel"
+        )
 
     def _finish_activities(self):
         feedback_activities(self, ["order_handling_base.mail_activity_type_transfer"])
 
     def action_acknowledge(self):
         """The receiving department confirms it has the document."""
-        self._check_department_member("acknowledge")
+        self._oh_slips_to_check()._ensure_can("acknowledge")
         self.check_access("read")
-        self._check_state(["sent"], "acknowledge")
         self.sudo().write(
             {
                 "state": "acknowledged",
@@ -445,9 +453,8 @@ class OrderHandlingTransfer(models.Model):
 
     def action_cancel(self, reason=None):
         """Withdraw a slip that was sent by mistake or is no longer needed."""
-        self._check_sender()
+        self._oh_slips_to_check()._ensure_can("cancel")
         self.check_access("read")
-        self._check_state(["sent", "acknowledged"], "cancel")
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give a reason to cancel a transfer slip."))
         self.sudo().write(

@@ -22,9 +22,8 @@ class OrderHandlingTransfer(models.Model):
 
     def _forward(self, department=None, note=False):
         """``action_forward``, returning the new slips."""
-        self._check_department_member("forward")
+        self._oh_slips_to_check()._ensure_can("forward")
         self.check_access("read")
-        self._check_state(["sent", "acknowledged"], "forward")
         departments = self.env["order.handling.department"]
         if isinstance(department, int) and not isinstance(department, bool):
             department = departments.browse(department)

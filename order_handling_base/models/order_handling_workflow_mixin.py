@@ -49,7 +49,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
     """
 
     _name = "order.handling.workflow.mixin"
-    _inherit = ["order.handling.document.mixin"]
+    _inherit = ["order.handling.document.mixin", "order.handling.button.mixin"]
     _description = "Order Handling Workflow Guard"
 
     _workflow_state_field = "state"
@@ -141,9 +141,7 @@ class OrderHandlingWorkflowMixin(models.AbstractModel):
                 )
 
     def _workflow_document_name(self):
-        """The document's name in the user's language (``_description`` is
-        the untranslated source)."""
-        return self.env["ir.model"]._get(self._name).name or self._description
+        return self._button_document_name()
 
     def _workflow_check_transition(self, new_state):
         """Refuse a replayed step (the record is already in ``new_state``)

@@ -20,7 +20,11 @@ def department_only(env):
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "order.handling.transfer.mixin"]
+    _inherit = [
+        "sale.order",
+        "order.handling.transfer.mixin",
+        "order.handling.button.mixin",
+    ]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -14,3 +14,4 @@ from . import test_readonly_paths
 from . import test_workflow_replay
 from . import test_activity_language
 from . import test_texts
+from . import test_buttons

@@ -1,7 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_list
 
 #: the compute of every button flag of the suite (see the mixin's docstring)
 FLAG_COMPUTE = "_compute_can_buttons"
@@ -122,7 +123,21 @@ class OrderHandlingButtonMixin(models.AbstractModel):
         ]
         return self.env._(
             "Only %(roles)s can do this on %(document)s %(name)s.",
-            roles=self.env._(" or ").join(names),
+            # joined as the user's language joins alternatives ("A or B")
+            roles=format_list(self.env, names, style="or"),
             document=self._button_document_name(),
             name=self.display_name,
+        )
+
+    def _refuse_unless_access(self, operation):
+        """The access rights and record rules of ``operation`` on one
+        record: an ``AccessError`` with the suite's sentence (what the record
+        is and who handles it), or ``""``. Odoo's own error is not built
+        here: building it empties the record's cache, in which the flags are
+        being computed."""
+        self.ensure_one()
+        if self.has_access(operation):
+            return ""
+        return AccessError(
+            self.env["ir.rule"]._get_suite_refusal_sentence(operation, self.sudo())
         )

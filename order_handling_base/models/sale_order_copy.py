@@ -97,7 +97,14 @@ class SaleOrderCopy(models.Model):
     the order's chatter, which the customer's mails are in."""
 
     _name = "sale.order.copy"
-    _inherit = ["order.handling.copy.view.mixin", "mail.thread", "mail.activity.mixin"]
+    # the buttons of the steps departments take on the copy (proposing the
+    # date, assessing an urgent order) follow the order's rules
+    _inherit = [
+        "order.handling.copy.view.mixin",
+        "order.handling.button.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _description = "Order Copy"
     _auto = False
     # the departments that read the copy discuss it and see its activities

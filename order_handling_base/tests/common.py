@@ -4,9 +4,14 @@ import unittest
 from contextlib import contextmanager
 
 from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user
 
 from ..roles import ROLE_GROUPS
+
+
+class Undo(Exception):
+    """Raised at the end of a step that succeeded, to roll it back."""
 
 
 class OrderHandlingCommon(TransactionCase):
@@ -160,3 +165,39 @@ class OrderHandlingCommon(TransactionCase):
             records.sudo().read(fnames), before, "refused, but something was written"
         )
         return catcher.exception
+
+    # the buttons (``order.handling.button.mixin``)
+
+    def _button_flags(self, records, steps):
+        """``{step: can_<step>}`` of ``records``, computed again."""
+        records.invalidate_recordset([f"can_{step}" for step in steps])
+        return {step: records[f"can_{step}"] for step in steps}
+
+    def _button_passes(self, func):
+        """Whether ``func()`` passes the server's checks (rolled back either
+        way)."""
+        try:
+            with self.env.cr.savepoint():
+                func()
+                self.env.flush_all()
+                raise Undo()
+        except Undo:
+            passed = True
+        except (UserError, AccessError):
+            passed = False
+        self.env.invalidate_all()
+        return passed
+
+    def assertFlagsAreTheRule(self, record, steps, call):
+        """For each step, its flag is True exactly when ``call(record,
+        step)`` passes; returns the open steps."""
+        self.env.flush_all()
+        flags = self._button_flags(record, steps)
+        for step in steps:
+            with self.subTest(user=record.env.user.login, step=step):
+                self.assertEqual(
+                    self._button_passes(lambda step=step: call(record, step)),
+                    flags[step],
+                    f"can_{step} and action_{step} disagree",
+                )
+        return {step for step, flag in flags.items() if flag}

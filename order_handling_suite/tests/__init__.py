@@ -1,6 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_access_matrix
+from . import test_buttons
 from . import test_chinese_screens
 from . import test_demo_scenario
 from . import test_department_confidentiality

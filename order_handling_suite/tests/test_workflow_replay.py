@@ -296,16 +296,14 @@ class TestReplayedSteps(ReviewCommon):
         self.assertReplayRefused(scale, head.action_validate_all)
 
     def test_output_sheet_cancelled_twice(self):
-        """R5.7: a cancelled output sheet is not cancelled again (the
-        workflow guard is its only check)."""
+        """R5.7: a cancelled output sheet is not cancelled again."""
         sheet = self.env["sale.order.output.sheet"].create({})
         clerk = sheet.with_user(self.users["clerk"])
         clerk.action_cancel()
         self.assertReplayRefused(sheet, clerk.action_cancel)
 
     def test_violation_review_started_twice(self):
-        """R7.8: the review of a violation starts once (the workflow guard
-        is its only check)."""
+        """R7.8: the review of a violation starts once."""
         entry = self.env["sale.order.violation"]._file_entries(
             [{"kind": "tamper", "facts": "Archive ARC/1 changed."}]
         )

@@ -5,6 +5,7 @@ from . import sale_customer_preference_tag
 from . import sale_customer_complaint_stage
 from . import sale_customer_complaint
 from . import sale_customer_complaint_channel
+from . import sale_customer_complaint_buttons
 from . import sale_customer_complaint_rma
 from . import sale_customer_visit
 from . import res_partner

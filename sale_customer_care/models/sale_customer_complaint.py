@@ -66,6 +66,7 @@ class SaleCustomerComplaint(models.Model):
         "mail.activity.mixin",
         "order.handling.sla.mixin",
         "order.handling.transfer.mixin",
+        "order.handling.button.mixin",
     ]
     _description = "Customer Complaint"
     _order = "priority desc, id desc"
@@ -229,12 +230,6 @@ class SaleCustomerComplaint(models.Model):
     resolution_hours = fields.Float(
         string="Resolution Time (h)", readonly=True, copy=False, aggregator="avg"
     )
-    can_acknowledge = fields.Boolean(compute="_compute_can")
-    can_investigate = fields.Boolean(compute="_compute_can")
-    can_propose = fields.Boolean(compute="_compute_can")
-    can_confirm = fields.Boolean(compute="_compute_can")
-    can_close = fields.Boolean(compute="_compute_can")
-    can_return = fields.Boolean(compute="_compute_can")
 
     # ------------------------------------------------------------------
     # Defaults and computes
@@ -255,19 +250,6 @@ class SaleCustomerComplaint(models.Model):
         for complaint in self:
             complaint.priority = (
                 "1" if complaint.severity in ("high", "critical") else "0"
-            )
-
-    @api.depends("stage_code", "order_id.state")
-    def _compute_can(self):
-        for complaint in self:
-            code = complaint.stage_code
-            complaint.can_acknowledge = code == "new"
-            complaint.can_investigate = code in ("acknowledged", "solution")
-            complaint.can_propose = code == "investigating"
-            complaint.can_confirm = code == "solution"
-            complaint.can_close = code == "confirmed"
-            complaint.can_return = (
-                code not in ("closed",) and complaint.order_id.state == "sale"
             )
 
     def _compute_access_url(self):
@@ -410,23 +392,44 @@ class SaleCustomerComplaint(models.Model):
     def _stage_labels(self):
         return dict(self._fields["stage_code"]._description_selection(self.env))
 
+    def _refuse_stage(self, code):
+        """The state part of a step to stage ``code`` (TRANSITIONS), for one
+        complaint: why it cannot move there from its stage, or ``""``."""
+        self.ensure_one()
+        if code in TRANSITIONS.get(self.stage_code, set()):
+            return ""
+        labels = self._stage_labels()
+        if self.stage_code == code:
+            # a step asked twice is out of turn: refused, not ignored (its
+            # who and when, deadlines and hours are not written again)
+            return self.env._(
+                "Complaint %(complaint)s is already %(stage)s.",
+                complaint=self.name,
+                stage=labels.get(code),
+            )
+        return self.env._(
+            "Complaint %(complaint)s is %(stage)s: it cannot move to %(target)s.",
+            complaint=self.name,
+            stage=labels.get(self.stage_code),
+            target=labels.get(code),
+        )
+
     def _check_transition(self, code):
         """Refuse a stage change the regulation does not allow, whatever the
-        way it is asked (button, kanban drag, import)."""
+        way it is asked (kanban drag, import); the buttons refuse theirs by
+        their rules (``_refuse_<step>``)."""
+        moving = self.filtered(lambda c: c.stage_code != code)
+        for complaint in moving:
+            refusal = complaint._refuse_stage(code)
+            if refusal:
+                raise UserError(refusal)
+        moving._check_missing(code)
+
+    def _check_missing(self, code):
+        """Refuse to enter step ``code`` while something is to be filled in
+        first (``_missing_for``): the button stays visible and says what."""
         labels = self._stage_labels()
         for complaint in self:
-            if complaint.stage_code == code:
-                continue
-            if code not in TRANSITIONS.get(complaint.stage_code, set()):
-                raise UserError(
-                    self.env._(
-                        "Complaint %(complaint)s is %(stage)s: it cannot move "
-                        "to %(target)s.",
-                        complaint=complaint.name,
-                        stage=labels.get(complaint.stage_code),
-                        target=labels.get(code),
-                    )
-                )
             missing = complaint._missing_for(code)
             if missing:
                 raise UserError(
@@ -488,19 +491,20 @@ class SaleCustomerComplaint(models.Model):
         return {}
 
     def _move_to(self, code):
+        """Move to step ``code`` from a step of the server (the customer's
+        answer on the portal), which checks the stage here; the buttons
+        check their rules first and call ``_enter_stage``."""
+        for complaint in self:
+            refusal = complaint._refuse_stage(code)
+            if refusal:
+                raise UserError(refusal)
+        return self._enter_stage(code)
+
+    def _enter_stage(self, code):
+        """Write step ``code`` (its stage, who and when, deadlines and
+        hours) once the state is checked, if nothing is missing for it."""
         self.check_access("write")
-        # a step asked twice is out of turn: refused, not ignored (its who
-        # and when, deadlines and hours are not written again)
-        labels = self._stage_labels()
-        for complaint in self.filtered(lambda c: c.stage_code == code):
-            raise UserError(
-                self.env._(
-                    "Complaint %(complaint)s is already %(stage)s.",
-                    complaint=complaint.name,
-                    stage=labels.get(code),
-                )
-            )
-        self._check_transition(code)
+        self._check_missing(code)
         stage = self._get_stage(code)
         if not stage:
             raise UserError(self.env._("No complaint stage stands for this step."))
@@ -540,53 +544,6 @@ class SaleCustomerComplaint(models.Model):
                 if calendar and hours
                 else False
             )
-
-    def action_acknowledge(self):
-        """Customer service confirms receipt of the complaint (response SLA)."""
-        return self._move_to("acknowledged")
-
-    def action_investigate(self):
-        return self._move_to("investigating")
-
-    def action_propose_solution(self):
-        return self._move_to("solution")
-
-    def action_customer_confirm(self):
-        """Customer service records that the customer accepted the solution
-        (on the customer's behalf: who recorded it is kept); the customer
-        may answer on the portal instead (``_portal_accept_solution``)."""
-        return self._move_to("confirmed")
-
-    def action_close(self):
-        return self._move_to("closed")
-
-    def action_transfer_department(self):
-        """Send the complaint to its responsible department (transfer slip)."""
-        self.ensure_one()
-        self.check_access("write")
-        if not self.department_id:
-            raise UserError(
-                self.env._("Choose the responsible department of %s first.", self.name)
-            )
-        open_slips = self.transfer_slip_ids.filtered(
-            lambda s: (
-                s.department_id == self.department_id
-                and s.state in ("sent", "acknowledged")
-            )
-        )
-        if open_slips:
-            raise UserError(
-                self.env._(
-                    "Complaint %(complaint)s is already with %(department)s.",
-                    complaint=self.name,
-                    department=self.department_id.name,
-                )
-            )
-        self._transfer_to_departments(
-            self.department_id,
-            note=self.env._("Investigate the root cause of complaint %s.", self.name),
-        )
-        return True
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -4,7 +4,8 @@
 return wizard. The complaint itself is in sale_customer_complaint.py."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+
+from odoo.addons.order_handling_base.models import roles
 
 # pylint: disable=consider-merging-classes-inherited
 
@@ -14,23 +15,32 @@ class SaleCustomerComplaint(models.Model):
 
     rma_ids = fields.One2many("rma", "complaint_id", string="Returns")
     rma_count = fields.Integer(string="Returns Count", compute="_compute_rma_count")
+    can_create_return = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("rma_ids")
     def _compute_rma_count(self):
         for complaint in self:
             complaint.rma_count = len(complaint.rma_ids)
 
+    def _refuse_create_return(self):
+        """Customer service returns the goods of a complaint on a confirmed
+        order that is not closed (R8.4)."""
+        self.ensure_one()
+        refusal = self._refuse_unless_groups(roles.CUSTOMER_SERVICE)
+        if refusal:
+            return refusal
+        if self.stage_code != "closed" and self.order_id.state == "sale":
+            return ""
+        return self.env._(
+            "Complaint %s needs a confirmed order and must not be closed "
+            "to return goods.",
+            self.name,
+        )
+
     def action_create_return(self):
         """Open the return wizard with the delivered quantities of the order."""
+        self._ensure_can("create_return")
         self.ensure_one()
-        if not self.can_return:
-            raise UserError(
-                self.env._(
-                    "Complaint %s needs a confirmed order and must not be closed "
-                    "to return goods.",
-                    self.name,
-                )
-            )
         wizard = self.env["sale.customer.complaint.return"].create(
             {"complaint_id": self.id}
         )

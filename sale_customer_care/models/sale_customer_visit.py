@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import schedule_activities
 
 _lt = LazyTranslate(__name__)
@@ -26,10 +27,18 @@ class SaleCustomerVisit(models.Model):
     link (Odoo ratings)."""
 
     _name = "sale.customer.visit"
-    _inherit = ["order.handling.document.mixin", "rating.mixin", "mail.activity.mixin"]
+    _inherit = [
+        "order.handling.workflow.mixin",
+        "rating.mixin",
+        "mail.activity.mixin",
+    ]
     _description = "Customer Follow-up Visit"
     _order = "date_planned desc, id desc"
     _check_company_auto = True
+    # done and cancelled only through the buttons (RPC writes refused)
+    _workflow_state_field = "state"
+    _workflow_protected_fields = ("date_done",)
+    _workflow_transitions = {"planned": ("done", "cancelled")}
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -130,8 +139,9 @@ class SaleCustomerVisit(models.Model):
         "sale.customer.complaint", "visit_id", string="Complaints"
     )
     complaint_count = fields.Integer(compute="_compute_complaint_count")
-    can_done = fields.Boolean(compute="_compute_can")
-    can_cancel = fields.Boolean(compute="_compute_can")
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
+    can_open_complaint = fields.Boolean(compute="_compute_can_buttons")
 
     _sql_constraints = [
         (
@@ -160,10 +170,9 @@ class SaleCustomerVisit(models.Model):
             visit.complaint_count = len(visit.complaint_ids)
 
     @api.depends("state")
-    def _compute_can(self):
-        for visit in self:
-            visit.can_done = visit.state == "planned"
-            visit.can_cancel = visit.state == "planned"
+    def _compute_can_buttons(self):
+        # the flags follow a step written in the same transaction
+        return super()._compute_can_buttons()
 
     @api.constrains(*SCORE_FIELDS)
     def _check_scores(self):
@@ -262,16 +271,37 @@ class SaleCustomerVisit(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    # the buttons' rules (``order.handling.button.mixin``): customer service
+    # (and the administrators) record, cancel and raise complaints from the
+    # visits, others read them
+
+    def _refuse_done(self):
+        self.ensure_one()
+        refusal = self._refuse_unless_groups(roles.CUSTOMER_SERVICE)
+        if refusal or self.state == "planned":
+            return refusal
+        return self.env._(
+            "Visit %s is not planned: it cannot be recorded again.", self.name
+        )
+
+    def _refuse_cancel(self):
+        self.ensure_one()
+        refusal = self._refuse_unless_groups(roles.CUSTOMER_SERVICE)
+        if refusal or self.state == "planned":
+            return refusal
+        return self.env._("Only planned visits can be cancelled.")
+
+    def _refuse_open_complaint(self):
+        self.ensure_one()
+        refusal = self._refuse_unless_groups(roles.CUSTOMER_SERVICE)
+        if refusal or self.state != "cancelled":
+            return refusal
+        return self.env._("Visit %s is cancelled: reopen it first.", self.name)
+
     def action_done(self):
         """Record the visit as done; a low score opens a complaint."""
+        self._ensure_can("done")
         for visit in self:
-            if visit.state != "planned":
-                raise UserError(
-                    self.env._(
-                        "Visit %s is not planned: it cannot be recorded again.",
-                        visit.name,
-                    )
-                )
             missing = [
                 self._fields[name]._description_string(self.env)
                 for name in SCORE_FIELDS
@@ -285,7 +315,7 @@ class SaleCustomerVisit(models.Model):
                         scores=", ".join(missing),
                     )
                 )
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self._workflow_write({"state": "done", "date_done": fields.Datetime.now()})
         for visit in self:
             low = visit._low_scores()
             if low and not visit.complaint_ids:
@@ -300,9 +330,8 @@ class SaleCustomerVisit(models.Model):
         return True
 
     def action_cancel(self):
-        if any(visit.state != "planned" for visit in self):
-            raise UserError(self.env._("Only planned visits can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._ensure_can("cancel")
+        self._workflow_write({"state": "cancelled"})
         return True
 
     def _low_scores(self):
@@ -345,11 +374,8 @@ class SaleCustomerVisit(models.Model):
 
     def action_open_complaint(self):
         """Open a complaint from the visit (customer service's own call)."""
+        self._ensure_can("open_complaint")
         self.ensure_one()
-        if self.state == "cancelled":
-            raise UserError(
-                self.env._("Visit %s is cancelled: reopen it first.", self.name)
-            )
         complaint = self._open_complaints(
             "other", self.comments or self.env._("Raised during a follow-up visit.")
         )

@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_preferences
 from . import test_complaint_portal
 from . import test_activity_language
+from . import test_buttons

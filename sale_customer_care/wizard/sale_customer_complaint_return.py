@@ -116,11 +116,8 @@ class SaleCustomerComplaintReturn(models.TransientModel):
         """Create and confirm the RMAs with the ``rma_sale`` wizard."""
         self.ensure_one()
         complaint = self.complaint_id
+        complaint._ensure_can("create_return")
         complaint.check_access("write")
-        if not complaint.can_return:
-            raise UserError(
-                self.env._("Complaint %s cannot return goods now.", complaint.name)
-            )
         lines = self._check_quantities()
         order = complaint.order_id
         sale_wizard = (

@@ -157,22 +157,18 @@ class SaleCustomerConsultation(models.Model):
         check_company=True,
         help="The quotation created from this consultation for a sales follow-up.",
     )
-    can_answer = fields.Boolean(compute="_compute_can")
-    can_close = fields.Boolean(compute="_compute_can")
-    can_create_quotation = fields.Boolean(compute="_compute_can")
+    can_answer = fields.Boolean(compute="_compute_can_buttons")
+    can_close = fields.Boolean(compute="_compute_can_buttons")
+    can_create_quotation = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # Computes and constraints
     # ------------------------------------------------------------------
 
     @api.depends("state", "order_id")
-    def _compute_can(self):
-        for consultation in self:
-            consultation.can_answer = consultation.state == "open"
-            consultation.can_close = consultation.state == "answered"
-            consultation.can_create_quotation = (
-                consultation.state != "closed" and not consultation.order_id
-            )
+    def _compute_can_buttons(self):
+        # the flags follow a step written in the same transaction
+        return super()._compute_can_buttons()
 
     @api.constrains("received_date")
     def _check_received_date(self):
@@ -240,33 +236,48 @@ class SaleCustomerConsultation(models.Model):
     # Steps
     # ------------------------------------------------------------------
 
-    def _check_customer_service(self):
-        """Customer service (and the administrators) log and answer
-        consultations (电商客服 一.4)."""
-        if not self.env.user.has_group(roles.CUSTOMER_SERVICE):
-            raise UserError(
-                self.env._("Only customer service answers and closes consultations.")
-            )
-        self.check_access("write")
+    # the buttons' rules (``order.handling.button.mixin``): customer service
+    # (and the administrators) log and answer consultations (电商客服 一.4)
 
-    def _check_state(self, allowed, step):
-        labels = self._workflow_state_labels()
-        for consultation in self:
-            if consultation.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Consultation %(name)s is %(state)s: it cannot be "
-                        "%(step)s now.",
-                        name=consultation.name,
-                        state=labels.get(consultation.state),
-                        step=step,
-                    )
-                )
+    def _refuse_customer_service(self):
+        if self.env.su or self.env.user.has_group(roles.CUSTOMER_SERVICE):
+            return ""
+        return self.env._("Only customer service answers and closes consultations.")
+
+    def _refuse_state(self, allowed, step):
+        self.ensure_one()
+        if self.state in allowed:
+            return ""
+        return self.env._(
+            "Consultation %(name)s is %(state)s: it cannot be %(step)s now.",
+            name=self.name,
+            state=self._workflow_state_labels().get(self.state),
+            step=step,
+        )
+
+    def _refuse_answer(self):
+        return self._refuse_customer_service() or self._refuse_state(
+            ("open",), self.env._("answered")
+        )
+
+    def _refuse_close(self):
+        return self._refuse_customer_service() or self._refuse_state(
+            ("answered",), self.env._("closed")
+        )
+
+    def _refuse_create_quotation(self):
+        self.ensure_one()
+        refusal = self._refuse_customer_service()
+        if refusal or (self.state != "closed" and not self.order_id):
+            return refusal
+        return self.env._(
+            "Consultation %s is closed or already has a quotation.", self.name
+        )
 
     def action_answer(self):
         """Record the answer: who answered, when, and the hours it took."""
-        self._check_customer_service()
-        self._check_state(("open",), self.env._("answered"))
+        self._ensure_can("answer")
+        self.check_access("write")
         for consultation in self:
             if not (consultation.answer or "").strip():
                 raise UserError(
@@ -290,8 +301,8 @@ class SaleCustomerConsultation(models.Model):
         return True
 
     def action_close(self):
-        self._check_customer_service()
-        self._check_state(("answered",), self.env._("closed"))
+        self._ensure_can("close")
+        self.check_access("write")
         self._workflow_write(
             {
                 "state": "closed",
@@ -321,15 +332,9 @@ class SaleCustomerConsultation(models.Model):
     def action_create_quotation(self):
         """A quotation for the customer (外贸业务员 三.1 → 二.1 报价): for the
         customer's salesperson, who gets a to-do to follow it up."""
+        self._ensure_can("create_quotation")
         self.ensure_one()
-        self._check_customer_service()
-        if not self.can_create_quotation:
-            raise UserError(
-                self.env._(
-                    "Consultation %s is closed or already has a quotation.",
-                    self.name,
-                )
-            )
+        self.check_access("write")
         order = (
             self.env["sale.order"]
             .with_company(self.company_id)

@@ -37,6 +37,7 @@ class SaleEngineeringPlan(models.Model):
         "order.handling.transfer.mixin",
         "order.handling.sla.mixin",
         "order.handling.order.copy.holder.mixin",
+        "order.handling.button.mixin",
     ]
     _description = "Product Plan"
     _order = "id desc"
@@ -114,6 +115,10 @@ class SaleEngineeringPlan(models.Model):
     approved_date = fields.Datetime(readonly=True, copy=False)
     issued_date = fields.Datetime(readonly=True, copy=False)
     done_date = fields.Datetime(string="Rolled Out On", readonly=True, copy=False)
+    can_approve = fields.Boolean(compute="_compute_can_buttons")
+    can_issue = fields.Boolean(compute="_compute_can_buttons")
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("deliverable_ids.state")
     def _compute_deliverable_counts(self):
@@ -216,22 +221,74 @@ class SaleEngineeringPlan(models.Model):
                 self.env._("Only a draft plan never sent for approval can be deleted.")
             )
 
-    def _check_engineering(self):
+    def _refuse_engineering(self):
+        """The rule "engineering supervisors only": an ``AccessError``, or
+        ``""``."""
         if self.env.su:
-            return
+            return ""
         user = self.env.user
-        if not (
-            user.has_group(roles.ENGINEERING_SUPERVISOR)
+        if user.has_group(roles.ENGINEERING_SUPERVISOR) or user.has_group(
+            roles.MANAGER
+        ):
+            return ""
+        return AccessError(
+            self.env._("Only engineering supervisors act on product plans.")
+        )
+
+    # the buttons' rules (``order.handling.button.mixin``): the role, then
+    # the state (the rollout: the state, then its engineer); what must be
+    # done first (the package, the process engineer, the rollout log) is
+    # checked by the actions
+
+    def _refuse_approve(self):
+        self.ensure_one()
+        refusal = self._refuse_engineering()
+        if refusal:
+            return refusal
+        if self.state != "draft":
+            return self.env._(
+                "Plan %(plan)s is not a draft waiting for approval.", plan=self.name
+            )
+        if self.validation_status != "validated":
+            return self.env._(
+                "Plan %s is not approved yet: the sales head agrees, then the "
+                "general manager approves.",
+                self.name,
+            )
+        return ""
+
+    def _refuse_issue(self):
+        self.ensure_one()
+        refusal = self._refuse_engineering()
+        if refusal or self.state == "approved":
+            return refusal
+        return self.env._(
+            "Plan %(plan)s must be approved to be issued.", plan=self.name
+        )
+
+    def _refuse_done(self):
+        self.ensure_one()
+        if self.state != "issued":
+            return self.env._("Plan %(plan)s is not being rolled out.", plan=self.name)
+        user = self.env.user
+        if (
+            self.env.su
+            or user in (self.process_engineer_id | self.supervisor_id)
             or user.has_group(roles.MANAGER)
         ):
-            raise AccessError(
-                self.env._("Only engineering supervisors act on product plans.")
-            )
+            return ""
+        return AccessError(
+            self.env._("Only the plan's process engineer closes its rollout.")
+        )
 
-    def _check_state(self, allowed, message):
-        for plan in self:
-            if plan.state not in allowed:
-                raise UserError(message % {"plan": plan.name})
+    def _refuse_cancel(self):
+        self.ensure_one()
+        refusal = self._refuse_engineering()
+        if refusal or self.state in ("draft", "approved"):
+            return refusal
+        return self.env._(
+            "Plan %(plan)s is issued: it cannot be cancelled.", plan=self.name
+        )
 
     # ------------------------------------------------------------------
     # Approval (R4.1) on OCA tier validation
@@ -297,20 +354,7 @@ class SaleEngineeringPlan(models.Model):
     def action_approve(self):
         """Mark the plan approved once every tier validated it; the technical
         package is prepared from the document types."""
-        self._check_engineering()
-        self._check_state(
-            ["draft"],
-            self.env._("Plan %(plan)s is not a draft waiting for approval."),
-        )
-        for plan in self:
-            if plan.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "Plan %s is not approved yet: the sales head agrees, then the "
-                        "general manager approves.",
-                        plan.name,
-                    )
-                )
+        self._ensure_can("approve")
         # need_validation is computed without dependencies: drop a stale value
         self.invalidate_recordset(["need_validation"])
         self.sudo().write({"state": "approved", "approved_date": fields.Datetime.now()})
@@ -341,10 +385,7 @@ class SaleEngineeringPlan(models.Model):
         """Issue a complete plan: transfer slips to purchasing, quality,
         production and general office carry the order, the plan and its
         documents; the products' technical documents become complete."""
-        self._check_engineering()
-        self._check_state(
-            ["approved"], self.env._("Plan %(plan)s must be approved to be issued.")
-        )
+        self._ensure_can("issue")
         for plan in self:
             missing = plan.deliverable_ids.filtered(lambda d: d.state != "done")
             if missing or not plan.deliverable_ids:
@@ -397,18 +438,8 @@ class SaleEngineeringPlan(models.Model):
 
     def action_done(self):
         """The process engineer closes the rollout."""
-        self._check_state(
-            ["issued"], self.env._("Plan %(plan)s is not being rolled out.")
-        )
+        self._ensure_can("done")
         for plan in self:
-            if not (
-                self.env.su
-                or self.env.user in (plan.process_engineer_id | plan.supervisor_id)
-                or self.env.user.has_group(roles.MANAGER)
-            ):
-                raise AccessError(
-                    self.env._("Only the plan's process engineer closes its rollout.")
-                )
             if not plan.followup_ids:
                 raise UserError(
                     self.env._("Log the rollout of %s before closing it.", plan.name)
@@ -418,11 +449,7 @@ class SaleEngineeringPlan(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_engineering()
-        self._check_state(
-            ["draft", "approved"],
-            self.env._("Plan %(plan)s is issued: it cannot be cancelled."),
-        )
+        self._ensure_can("cancel")
         self.sudo().write({"state": "cancelled"})
         return True
 

@@ -48,6 +48,8 @@ class SaleEngineeringPlanDeliverable(models.Model):
     )
     done_uid = fields.Many2one("res.users", string="Done By", readonly=True)
     done_date = fields.Datetime(string="Done On", readonly=True)
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+    can_reopen = fields.Boolean(compute="_compute_can_buttons")
 
     _sql_constraints = [
         (
@@ -95,33 +97,64 @@ class SaleEngineeringPlanDeliverable(models.Model):
                     )
                 )
 
+    # the buttons' rules (``order.handling.button.mixin``): the right to
+    # edit the deliverable, the plan's and the deliverable's states, then
+    # who marks it done (R4.2); the files are checked by the action
+
+    def _refuse_write_access(self):
+        """The access rights and record rules: who may not edit this
+        deliverable (an ``AccessError``), or ``""``. Odoo's own error is not
+        built here: it empties the cache, and the flags are computed in
+        it."""
+        self.ensure_one()
+        if self.has_access("write"):
+            return ""
+        return AccessError(
+            self.env._(
+                "You cannot edit %(document)s of plan %(plan)s.",
+                document=self.type_id.name,
+                plan=self.plan_id.name,
+            )
+        )
+
+    def _refuse_done(self):
+        self.ensure_one()
+        refusal = self._refuse_write_access()
+        if refusal:
+            return refusal
+        if self.plan_id.state != "approved":
+            return self.env._(
+                "The technical package is worked on once the plan is approved."
+            )
+        if self.state == "done":
+            return self.env._("%s is already done.", self.type_id.name)
+        user = self.env.user
+        if (
+            self.env.su
+            or user in (self.responsible_id | self.plan_id.supervisor_id)
+            or user.has_group(roles.MANAGER)
+        ):
+            return ""
+        return AccessError(
+            self.env._(
+                "Only the responsible of %s or the plan's supervisor marks it done.",
+                self.type_id.name,
+            )
+        )
+
+    def _refuse_reopen(self):
+        self.ensure_one()
+        refusal = self._refuse_write_access()
+        if refusal:
+            return refusal
+        if self.state != "done":
+            return self.env._("%s is not done: nothing to reopen.", self.type_id.name)
+        if self.plan_id.state != "approved":
+            return self.env._("The plan is issued: its package is closed.")
+        return ""
+
     def action_done(self):
-        self.check_access("write")
-        for deliverable in self:
-            if deliverable.plan_id.state != "approved":
-                raise UserError(
-                    self.env._(
-                        "The technical package is worked on once the plan is approved."
-                    )
-                )
-            if deliverable.state == "done":
-                raise UserError(
-                    self.env._("%s is already done.", deliverable.type_id.name)
-                )
-            user = self.env.user
-            if not (
-                self.env.su
-                or user
-                in (deliverable.responsible_id | deliverable.plan_id.supervisor_id)
-                or user.has_group(roles.MANAGER)
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only the responsible of %s or the plan's supervisor marks "
-                        "it done.",
-                        deliverable.type_id.name,
-                    )
-                )
+        self._ensure_can("done")
         self._check_can_be_done()
         self.sudo().write(
             {
@@ -133,17 +166,6 @@ class SaleEngineeringPlanDeliverable(models.Model):
         return True
 
     def action_reopen(self):
-        self.check_access("write")
-        for deliverable in self:
-            if deliverable.state != "done":
-                raise UserError(
-                    self.env._(
-                        "%s is not done: nothing to reopen.", deliverable.type_id.name
-                    )
-                )
-            if deliverable.plan_id.state != "approved":
-                raise UserError(
-                    self.env._("The plan is issued: its package is closed.")
-                )
+        self._ensure_can("reopen")
         self.sudo().write({"state": "todo", "done_uid": False, "done_date": False})
         return True

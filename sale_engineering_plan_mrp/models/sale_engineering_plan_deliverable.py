@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 BOM_CODE = "bom"
 
@@ -20,6 +20,7 @@ class SaleEngineeringPlanDeliverable(models.Model):
     product_tmpl_ids = fields.Many2many(
         "product.template", compute="_compute_product_tmpl_ids"
     )
+    can_create_bom = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("type_id.code")
     def _compute_is_bom(self):
@@ -51,13 +52,33 @@ class SaleEngineeringPlanDeliverable(models.Model):
                 )
         return super(SaleEngineeringPlanDeliverable, self - boms)._check_can_be_done()
 
-    def action_create_bom(self):
-        """Open a new BOM for the plan's product, linked on save."""
+    def _refuse_create_bom(self):
+        """The button's rule (``order.handling.button.mixin``): the BOM
+        deliverable, still to do and without its BOM, edited by who may
+        edit it and create bills of materials; the plan's product is checked
+        by the action."""
         self.ensure_one()
         if not self.is_bom:
-            raise UserError(
-                self.env._("Only the BOM deliverable has a bill of materials.")
+            return self.env._("Only the BOM deliverable has a bill of materials.")
+        if self.state == "done":
+            return self.env._("%s is already done.", self.type_id.name)
+        if self.bom_id:
+            return self.env._(
+                "%(document)s already has bill of materials %(bom)s.",
+                document=self.type_id.name,
+                bom=self.bom_id.display_name,
             )
+        refusal = self._refuse_write_access()
+        if refusal:
+            return refusal
+        if self.env["mrp.bom"].has_access("create"):
+            return ""
+        return AccessError(self.env._("You cannot create bills of materials."))
+
+    def action_create_bom(self):
+        """Open a new BOM for the plan's product, linked on save."""
+        self._ensure_can("create_bom")
+        self.ensure_one()
         template = self.plan_id.product_ids.product_tmpl_id[:1]
         if not template:
             raise UserError(self.env._("The plan names no product to make."))

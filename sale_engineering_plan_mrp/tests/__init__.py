@@ -1,1 +1,2 @@
 from . import test_plan_mrp
+from . import test_buttons

@@ -27,6 +27,7 @@ class SaleOrderAccessRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "tier.validation",
+        "order.handling.button.mixin",
     ]
     _description = "Archived Order Access Request"
     _order = "id desc"
@@ -101,6 +102,9 @@ class SaleOrderAccessRequest(models.Model):
     is_active_grant = fields.Boolean(
         string="Active Grant", compute="_compute_is_active_grant"
     )
+    can_submit = fields.Boolean(compute="_compute_can_buttons")
+    can_revoke = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     _sql_constraints = [
         (
@@ -247,28 +251,53 @@ class SaleOrderAccessRequest(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_state(self, allowed, message):
-        for request in self:
-            if request.state not in allowed:
-                raise UserError(message % {"request": request.name})
+    # the buttons' rules (``order.handling.button.mixin``): state, then role
+
+    def _refuse_submit(self):
+        """Submit: a draft, by its requester, about an order they cannot read
+        yet."""
+        self.ensure_one()
+        if self.state != "draft":
+            return self.env._(
+                "Access request %(request)s was already submitted.", request=self.name
+            )
+        if self.user_id != self.env.user and not self.env.su:
+            return self.env._("Only the requester submits request %s.", self.name)
+        if self.order_id.sudo().with_user(self.user_id).has_access("read"):
+            return self.env._(
+                "You can already read order %s: no request is needed.",
+                self.order_name,
+            )
+        return ""
+
+    def _refuse_revoke(self):
+        """Revoke: a granted request, by an access approver."""
+        self.ensure_one()
+        if self.state != "granted":
+            return self.env._(
+                "Access request %(request)s is not granted.", request=self.name
+            )
+        if not self.env.su and not self.env.user.has_group(
+            "sale_order_archive.group_access_approver"
+        ):
+            return self.env._("Only an access approver revokes a grant.")
+        return ""
+
+    def _refuse_cancel(self):
+        """Cancel: a draft or submitted request, by its requester."""
+        self.ensure_one()
+        if self.state not in ("draft", "to_approve"):
+            return self.env._(
+                "Access request %(request)s can no longer be cancelled.",
+                request=self.name,
+            )
+        if self.user_id != self.env.user and not self.env.su:
+            return self.env._("Only the requester cancels request %s.", self.name)
+        return ""
 
     def action_submit(self):
         """The requester asks the approvers (tier validation)."""
-        self._check_state(
-            ["draft"], self.env._("Access request %(request)s was already submitted.")
-        )
-        for request in self:
-            if request.user_id != self.env.user and not self.env.su:
-                raise UserError(
-                    self.env._("Only the requester submits request %s.", request.name)
-                )
-            if request.order_id.sudo().with_user(request.user_id).has_access("read"):
-                raise UserError(
-                    self.env._(
-                        "You can already read order %s: no request is needed.",
-                        request.order_name,
-                    )
-                )
+        self._ensure_can("submit")
         self.sudo().write({"state": "to_approve"})
         # tier.validation computes need_validation without dependencies
         self.invalidate_recordset(["need_validation"])
@@ -377,27 +406,13 @@ class SaleOrderAccessRequest(models.Model):
         self.env["sale.order.access.log"]._log(self, "grant")
 
     def action_revoke(self):
-        self._check_state(
-            ["granted"], self.env._("Access request %(request)s is not granted.")
-        )
-        if not self.env.su and not self.env.user.has_group(
-            "sale_order_archive.group_access_approver"
-        ):
-            raise UserError(self.env._("Only an access approver revokes a grant."))
+        self._ensure_can("revoke")
         self.sudo().write({"state": "cancelled", "date_end": fields.Datetime.now()})
         self.env["sale.order.access.log"]._log(self, "revoke")
         return True
 
     def action_cancel(self):
-        self._check_state(
-            ["draft", "to_approve"],
-            self.env._("Access request %(request)s can no longer be cancelled."),
-        )
-        for request in self:
-            if request.user_id != self.env.user and not self.env.su:
-                raise UserError(
-                    self.env._("Only the requester cancels request %s.", request.name)
-                )
+        self._ensure_can("cancel")
         self.sudo().write({"state": "cancelled"})
         self.sudo().review_ids.unlink()
         return True

@@ -48,7 +48,12 @@ class SaleOrderArchive(models.Model):
     together with its checksum by whoever does not hold the secret."""
 
     _name = "sale.order.archive"
-    _inherit = ["order.handling.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "order.handling.document.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "order.handling.button.mixin",
+    ]
     _description = "Order Archive"
     _order = "id desc"
     _check_company_auto = True
@@ -106,6 +111,7 @@ class SaleOrderArchive(models.Model):
     )
     verified_date = fields.Datetime(string="Last Verified", readonly=True)
     tamper_detail = fields.Text(string="Differences Found", readonly=True)
+    can_verify = fields.Boolean(compute="_compute_can_buttons")
 
     _sql_constraints = [
         ("order_unique", "unique(order_id)", "An order is archived only once."),
@@ -307,10 +313,12 @@ class SaleOrderArchive(models.Model):
             )
         return differences
 
-    def _check_verifier(self):
+    def _refuse_verify(self):
+        """Verify: the logistics clerk, the sales head or an administrator,
+        at any time."""
         if self.env.su or any(self.env.user.has_group(g) for g in VERIFIERS):
-            return
-        raise AccessError(
+            return ""
+        return AccessError(
             self.env._(
                 "Only the logistics clerk, the sales head or an administrator can "
                 "verify order archives."
@@ -319,7 +327,7 @@ class SaleOrderArchive(models.Model):
 
     def action_verify(self):
         """Check the archive now; tampering alerts the managers."""
-        self._check_verifier()
+        self._ensure_can("verify")
         self.check_access("read")
         self.sudo()._verify()
         return True

@@ -75,7 +75,7 @@ class SaleOrder(GovernanceExportGuard, models.Model):
         string="Archive Integrity",
         tracking=False,
     )
-    governance_can_archive = fields.Boolean(compute="_compute_governance_can_archive")
+    can_governance_archive = fields.Boolean(compute="_compute_can_buttons")
     governance_granted_to_me = fields.Boolean(
         compute="_compute_governance_granted_to_me",
         search="_search_governance_granted_to_me",
@@ -87,15 +87,6 @@ class SaleOrder(GovernanceExportGuard, models.Model):
     def _compute_governance_archived(self):
         for order in self:
             order.governance_archived = bool(order.governance_archive_id)
-
-    @api.depends("state", "delivery_status", "governance_archive_id")
-    @api.depends_context("uid")
-    def _compute_governance_can_archive(self):
-        allowed = self._governance_may_archive(self.env.user)
-        for order in self:
-            order.governance_can_archive = (
-                allowed and not order._governance_archive_blocker()
-            )
 
     @api.depends_context("uid")
     def _compute_governance_granted_to_me(self):
@@ -219,27 +210,35 @@ class SaleOrder(GovernanceExportGuard, models.Model):
             return self.env._("Order %s is not completed by logistics yet.", self.name)
         return False
 
-    def action_governance_archive(self):
-        """Archive done orders with a snapshot of their documents and a
-        checksum (R7.6). Over RPC: True (``_governance_archive`` gives the
-        archives)."""
-        self._governance_archive()
-        return True
-
-    def _governance_archive(self):
-        """``action_governance_archive``, returning the archives."""
+    def _refuse_governance_archive(self):
+        """Archive: the logistics clerk, the sales head or an administrator,
+        on a done order (``_governance_archive_blocker``)."""
+        self.ensure_one()
         if not self.env.su and not self._governance_may_archive(self.env.user):
-            raise AccessError(
+            return AccessError(
                 self.env._(
                     "Only the logistics clerk, the sales head or an administrator "
                     "can archive orders."
                 )
             )
+        return self._governance_archive_blocker() or ""
+
+    def action_governance_archive(self):
+        """Archive done orders with a snapshot of their documents and a
+        checksum (R7.6). Over RPC: True (``_governance_archive`` gives the
+        archives)."""
+        self._ensure_can("governance_archive")
+        self._governance_archive_allowed()
+        return True
+
+    def _governance_archive(self):
+        """``action_governance_archive``, returning the archives."""
+        self._ensure_can("governance_archive")
+        return self._governance_archive_allowed()
+
+    def _governance_archive_allowed(self):
+        """Archive ``self``, whose rule was checked (``_ensure_can``)."""
         self.check_access("read")
-        for order in self:
-            blocker = order._governance_archive_blocker()
-            if blocker:
-                raise UserError(blocker)
         return self.env["sale.order.archive"].sudo()._create_for_orders(self)
 
     def action_governance_open_archive(self):

@@ -7,3 +7,4 @@ from . import test_record_keeping
 from . import test_access_request
 from . import test_archive_tour
 from . import test_activity_language
+from . import test_buttons

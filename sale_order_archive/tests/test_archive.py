@@ -52,7 +52,7 @@ class ArchiveCommon(ArchiveOrderCommon):
 class TestArchive(ArchiveCommon):
     def test_archive_snapshot_and_checksum(self):
         order = self._done_order()
-        self.assertTrue(order.with_user(self.users["clerk"]).governance_can_archive)
+        self.assertTrue(order.with_user(self.users["clerk"]).can_governance_archive)
         archive = self._archive(order)
         self.assertEqual(order.governance_archive_id, archive)
         self.assertTrue(order.governance_archived)
@@ -101,7 +101,7 @@ class TestArchive(ArchiveCommon):
         # the salesperson does not archive
         with self.assertRaises(AccessError):
             self._archive(done, "sales")
-        self.assertFalse(done.with_user(self.users["sales"]).governance_can_archive)
+        self.assertFalse(done.with_user(self.users["sales"]).can_governance_archive)
         self._archive(done)
         with self.assertRaisesRegex(UserError, "already archived"):
             self._archive(done, "manager")

@@ -182,30 +182,10 @@ class SaleFollowupNotice(models.Model):
     done_uid = fields.Many2one("res.users", string="Finished By", readonly=True)
     done_date = fields.Datetime(string="Finished On", readonly=True)
     cancel_reason = fields.Text(readonly=True)
-    can_start = fields.Boolean(compute="_compute_can")
-    can_done = fields.Boolean(compute="_compute_can")
-    can_receive = fields.Boolean(compute="_compute_can")
-    can_cancel = fields.Boolean(compute="_compute_can")
-
-    @api.depends("state", "department_id", "requested_to_id", "kind")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        is_clerk = self._followup_is_clerk()
-        user = self.env.user
-        for notice in self:
-            member = is_clerk or (
-                notice.department_id and notice.department_id._is_member(user)
-            )
-            notice.can_start = (
-                notice.kind == "workshop" and notice.state == "issued" and member
-            )
-            notice.can_done = notice.kind == "workshop" and (
-                notice.state in ("issued", "started") and member
-            )
-            notice.can_receive = notice.state == "requested" and (
-                is_clerk or user == notice.requested_to_id
-            )
-            notice.can_cancel = is_clerk and notice.state in OPEN_STATES
+    can_start = fields.Boolean(compute="_compute_can_buttons")
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+    can_receive_material = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     def _followup_is_clerk(self):
         return followup_is_clerk(self.env)
@@ -255,33 +235,97 @@ class SaleFollowupNotice(models.Model):
                     message % {"notice": notice.name, "state": states[notice.state]}
                 )
 
-    def _check_clerk(self):
-        if self._followup_is_clerk():
-            return
-        raise AccessError(
-            self.env._(
-                "Only the %(role)s or an administrator does this on production "
-                "notice %(notice)s.",
-                role=self.env.ref(roles.LOGISTICS_CLERK).name,
-                notice=", ".join(self.sudo().mapped("name")),
-            )
-        )
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
 
-    def _check_workshop(self):
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _refuse_workshop(self):
         """The workshop's people (or the clerk, an administrator) act on a
         workshop notice."""
+        if refusal := self._refuse_unless_access("read"):
+            return refusal
         if self._followup_is_clerk():
-            return
-        for notice in self:
-            if not notice.department_id or not notice.department_id._is_member():
-                raise AccessError(
-                    self.env._(
-                        "Production notice %(notice)s is for %(workshop)s: only "
-                        "its people act on it.",
-                        notice=notice.sudo().name,
-                        workshop=notice.sudo().department_id.name or "-",
-                    )
+            return ""
+        if not self.department_id or not self.department_id._is_member():
+            return AccessError(
+                self.env._(
+                    "Production notice %(notice)s is for %(workshop)s: only "
+                    "its people act on it.",
+                    notice=self.sudo().name,
+                    workshop=self.sudo().department_id.name or "-",
                 )
+            )
+        return ""
+
+    def _refuse_start(self):
+        if refusal := self._refuse_workshop():
+            return refusal
+        if self.kind != "workshop" or self.state != "issued":
+            return self.env._(
+                "Production notice %(notice)s is %(state)s: only an issued "
+                "notice can be started.",
+                notice=self.name,
+                state=self._state_label(),
+            )
+        return ""
+
+    def _refuse_done(self):
+        if refusal := self._refuse_workshop():
+            return refusal
+        if self.kind != "workshop" or self.state not in ("issued", "started"):
+            return self.env._(
+                "Production notice %(notice)s is %(state)s: only an issued "
+                "notice can be finished.",
+                notice=self.name,
+                state=self._state_label(),
+            )
+        return ""
+
+    def _refuse_receive_material(self):
+        if refusal := self._refuse_unless_access("read"):
+            return refusal
+        if self.state != "requested":
+            return self.env._(
+                "Buy-in request %(notice)s is %(state)s: only a requested "
+                "material can be received.",
+                notice=self.name,
+                state=self._state_label(),
+            )
+        if not self._followup_is_clerk() and self.requested_to_id != self.env.user:
+            return AccessError(
+                self.env._(
+                    "Only the follow-up clerk or %(user)s records the "
+                    "material of %(notice)s as received.",
+                    user=self.sudo().requested_to_id.name or "-",
+                    notice=self.sudo().name,
+                )
+            )
+        return ""
+
+    def _refuse_cancel(self):
+        self.ensure_one()
+        if not self._followup_is_clerk():
+            return AccessError(
+                self.env._(
+                    "Only the %(role)s or an administrator does this on production "
+                    "notice %(notice)s.",
+                    role=self.env.ref(roles.LOGISTICS_CLERK).name,
+                    notice=self.sudo().name,
+                )
+            )
+        if refusal := self._refuse_unless_access("write"):
+            return refusal
+        if self.state not in OPEN_STATES:
+            return self.env._(
+                "Production notice %(notice)s is %(state)s: it can no longer "
+                "be cancelled.",
+                notice=self.name,
+                state=self._state_label(),
+            )
+        return ""
 
     # ------------------------------------------------------------------
     # Issue (R5.6: one workshop after the other)
@@ -379,15 +423,7 @@ class SaleFollowupNotice(models.Model):
 
     def action_start(self):
         """The workshop starts the notice."""
-        self.check_access("read")
-        self._check_workshop()
-        self._check_state(
-            ["issued"],
-            self.env._(
-                "Production notice %(notice)s is %(state)s: only an issued "
-                "notice can be started."
-            ),
-        )
+        self._ensure_can("start")
         self.sudo()._workflow_write(
             {
                 "state": "started",
@@ -400,15 +436,7 @@ class SaleFollowupNotice(models.Model):
     def action_done(self):
         """The workshop finished its step: the next workshop's notice is
         issued (R5.6)."""
-        self.check_access("read")
-        self._check_workshop()
-        self._check_state(
-            ["issued", "started"],
-            self.env._(
-                "Production notice %(notice)s is %(state)s: only an issued "
-                "notice can be finished."
-            ),
-        )
+        self._ensure_can("done")
         now = fields.Datetime.now()
         values = {"state": "done", "done_uid": self.env.uid, "done_date": now}
         not_started = self.filtered(lambda n: n.state == "issued")
@@ -421,25 +449,7 @@ class SaleFollowupNotice(models.Model):
     def action_receive_material(self):
         """The bought material arrived (buy-in step): the next workshop's
         notice is issued."""
-        self.check_access("read")
-        self._check_state(
-            ["requested"],
-            self.env._(
-                "Buy-in request %(notice)s is %(state)s: only a requested "
-                "material can be received."
-            ),
-        )
-        if not self._followup_is_clerk():
-            for notice in self:
-                if notice.requested_to_id != self.env.user:
-                    raise AccessError(
-                        self.env._(
-                            "Only the follow-up clerk or %(user)s records the "
-                            "material of %(notice)s as received.",
-                            user=notice.sudo().requested_to_id.name or "-",
-                            notice=notice.sudo().name,
-                        )
-                    )
+        self._ensure_can("receive_material")
         return self._finish(
             {
                 "state": "received",
@@ -450,15 +460,7 @@ class SaleFollowupNotice(models.Model):
 
     def action_cancel(self, reason=None):
         """Withdraw a notice and the waiting steps after it."""
-        self._check_clerk()
-        self.check_access("write")
-        self._check_state(
-            list(OPEN_STATES),
-            self.env._(
-                "Production notice %(notice)s is %(state)s: it can no longer "
-                "be cancelled."
-            ),
-        )
+        self._ensure_can("cancel")
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Give a reason to cancel a production notice."))
         self._cancel(reason.strip())
@@ -476,8 +478,8 @@ class SaleFollowupNotice(models.Model):
         return notices
 
     def action_open_cancel(self):
+        self._ensure_can("cancel")
         self.ensure_one()
-        self._check_clerk()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Cancel Production Notice"),

@@ -176,16 +176,9 @@ class SaleFollowupSpec(models.Model):
     notice_line_ids = fields.One2many(
         "sale.followup.notice.line", "spec_id", string="Notice Lines", readonly=True
     )
-    can_edit = fields.Boolean(compute="_compute_can")
-    can_confirm = fields.Boolean(compute="_compute_can")
-
-    @api.depends("state")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        is_clerk = self._followup_is_clerk()
-        for spec in self:
-            spec.can_edit = is_clerk and spec.state == "draft"
-            spec.can_confirm = is_clerk and spec.state == "draft"
+    can_confirm_customer = fields.Boolean(compute="_compute_can_buttons")
+    can_reset_draft = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     def _followup_is_clerk(self):
         return followup_is_clerk(self.env)
@@ -265,22 +258,69 @@ class SaleFollowupSpec(models.Model):
                 )
             )
 
-    def _check_clerk(self):
-        if self._followup_is_clerk():
-            return
-        raise AccessError(
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _refuse_clerk(self):
+        """Only the clerk (or an administrator) records the customer's
+        confirmation, and only on a sheet they may write."""
+        self.ensure_one()
+        if not self._followup_is_clerk():
+            return AccessError(
+                self.env._(
+                    "Only the %(role)s or an administrator records the customer's "
+                    "confirmation of specification %(spec)s.",
+                    role=self.env.ref(roles.LOGISTICS_CLERK).name,
+                    spec=self.sudo().name,
+                )
+            )
+        return self._refuse_unless_access("write")
+
+    def _refuse_used_by_notices(self, message):
+        self.ensure_one()
+        if self.sudo().notice_line_ids.notice_id.filtered(
+            lambda n: n.state != "cancelled"
+        ):
+            return message
+        return ""
+
+    def _refuse_confirm_customer(self):
+        if refusal := self._refuse_clerk():
+            return refusal
+        if self.state != "draft":
+            return self.env._(
+                "Specification %(spec)s is not waiting for confirmation.",
+                spec=self.name,
+            )
+        return ""
+
+    def _refuse_reset_draft(self):
+        if refusal := self._refuse_clerk():
+            return refusal
+        if self.state not in ("confirmed", "cancelled"):
+            return self.env._(
+                "Specification %(spec)s is already a draft.", spec=self.name
+            )
+        return self._refuse_used_by_notices(
             self.env._(
-                "Only the %(role)s or an administrator records the customer's "
-                "confirmation of specification %(spec)s.",
-                role=self.env.ref(roles.LOGISTICS_CLERK).name,
-                spec=", ".join(self.sudo().mapped("name")),
+                "Specification %s is used by production notices: cancel them first.",
+                self.name,
             )
         )
 
-    def _check_state(self, allowed, message):
-        for spec in self:
-            if spec.state not in allowed:
-                raise UserError(message % {"spec": spec.name})
+    def _refuse_cancel(self):
+        if refusal := self._refuse_clerk():
+            return refusal
+        if self.state not in ("draft", "confirmed"):
+            return self.env._(
+                "Specification %(spec)s is already cancelled.", spec=self.name
+            )
+        return self._refuse_used_by_notices(
+            self.env._(
+                "The specification is used by production notices: cancel them first."
+            )
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -290,12 +330,7 @@ class SaleFollowupSpec(models.Model):
         """The clerk records that the customer confirmed the sheet (by whom,
         when, how); production notices of an accepted order are issued once
         every sheet of its lines is confirmed (R5.6)."""
-        self._check_clerk()
-        self.check_access("write")
-        self._check_state(
-            ["draft"],
-            self.env._("Specification %(spec)s is not waiting for confirmation."),
-        )
+        self._ensure_can("confirm_customer")
         for spec in self:
             missing = [
                 spec._fields[name]._description_string(self.env)
@@ -343,44 +378,15 @@ class SaleFollowupSpec(models.Model):
     def action_reset_draft(self):
         """Back to draft (the customer changed the specification): only while
         no production notice of its lines was issued."""
-        self._check_clerk()
-        self.check_access("write")
-        self._check_state(
-            ["confirmed", "cancelled"],
-            self.env._("Specification %(spec)s is already a draft."),
-        )
-        for spec in self:
-            if spec.sudo().notice_line_ids.notice_id.filtered(
-                lambda n: n.state != "cancelled"
-            ):
-                raise UserError(
-                    self.env._(
-                        "Specification %s is used by production notices: cancel "
-                        "them first.",
-                        spec.name,
-                    )
-                )
+        self._ensure_can("reset_draft")
         self._workflow_write(
             {"state": "draft", "confirmed_uid": False, "confirmed_on": False}
         )
         return True
 
     def action_cancel(self):
-        self._check_clerk()
-        self.check_access("write")
-        self._check_state(
-            ["draft", "confirmed"],
-            self.env._("Specification %(spec)s is already cancelled."),
-        )
-        if self.sudo().notice_line_ids.notice_id.filtered(
-            lambda n: n.state not in ("cancelled",)
-        ):
-            raise UserError(
-                self.env._(
-                    "The specification is used by production notices: cancel "
-                    "them first."
-                )
-            )
+        """Cancel the sheet: only while no production notice uses it."""
+        self._ensure_can("cancel")
         self._workflow_write({"state": "cancelled"})
         return True
 

@@ -26,6 +26,8 @@ class SaleOrder(models.Model):
     )
     followup_spec_count = fields.Integer(compute="_compute_followup_counts")
     followup_notice_count = fields.Integer(compute="_compute_followup_counts")
+    can_followup_prepare_specs = fields.Boolean(compute="_compute_can_buttons")
+    can_followup_issue_notices = fields.Boolean(compute="_compute_can_buttons")
     followup_active = fields.Boolean(
         string="Production Follow-up",
         compute="_compute_followup_active",
@@ -75,8 +77,105 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.intake_stage in TRANSFERRED_STAGES or self.state == "sale"
 
-    def _followup_check_clerk(self):
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
+    def _followup_lines_without_spec(self):
+        """The routed lines of the order (one) without a sheet that is not
+        cancelled (their own or the whole order's)."""
+        self.ensure_one()
+        existing = self.followup_spec_ids.filtered(lambda s: s.state != "cancelled")
+        if existing.filtered(lambda s: not s.order_line_id):
+            return self.env["sale.order.line"]
+        lines = self.env["sale.order.line"].union(*self._followup_routed_lines())
+        return lines - existing.order_line_id
+
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _followup_refuse_clerk(self):
+        return self._intake_refuse_group(roles.LOGISTICS_CLERK, roles.MANAGER)
+
+    def _followup_refuse_order(self):
+        """The order does not follow production: the company's setting, a
+        cancelled order, no routed product."""
+        self.ensure_one()
+        if not self.company_id.followup_enabled or (
+            self.state == "cancel" or self.intake_stage in ("cancelled", "rejected")
+        ):
+            return self._followup_problem()
+        if not self._followup_routed_lines():
+            return self.env._(
+                "No line of order %s has a product with a follow-up route.",
+                self.name,
+            )
+        return ""
+
+    def _refuse_followup_prepare_specs(self):
+        if refusal := self._followup_refuse_clerk() or self._followup_refuse_order():
+            return refusal
+        if not self.sudo()._followup_lines_without_spec():
+            return self.env._(
+                "Every product line of order %s already has its specification sheet.",
+                self.name,
+            )
+        return ""
+
+    def _refuse_followup_issue_notices(self):
+        return (
+            self._followup_refuse_clerk()
+            or self._followup_problem()
+            or self.sudo()._followup_refuse_notices()
+        )
+
+    def _followup_pending_lines(self):
+        """{line: route} of the routed lines of the order (one) that no
+        notice (not cancelled) covers yet."""
+        self.ensure_one()
+        covered = self.followup_notice_ids.filtered(
+            lambda n: n.state != "cancelled"
+        ).line_ids.order_line_id
+        return {
+            line: route
+            for line, route in self._followup_routed_lines().items()
+            if line not in covered
+        }
+
+    def _followup_refuse_notices(self):
+        """Why the notices of the order (one, accepted) cannot be issued:
+        already issued, a sheet the customer has not confirmed, a printing
+        plate not made; or ``""``."""
+        self.ensure_one()
+        pending = self._followup_pending_lines()
+        if not pending:
+            return self.env._(
+                "The production notices of order %s are already issued.", self.name
+            )
+        specs = self._followup_spec_of(
+            self.followup_spec_ids.filtered(lambda s: s.state == "confirmed")
+        )
+        for line in pending:
+            if refusal := self._followup_refuse_spec(line, specs[line.id]):
+                return refusal
+        return ""
+
+    def _followup_refuse_spec(self, line, spec):
+        """The confirmed sheet ``spec`` of ``line`` is missing or its
+        printing plate is not made: why, or ``""``."""
+        if not spec:
+            return self.env._(
+                "Order %(order)s: the customer has not confirmed "
+                "the specification sheet of %(product)s. Production "
+                "notices are issued once every sheet is confirmed.",
+                order=self.name,
+                product=line.product_id.display_name,
+            )
+        if spec.plate_type != "none" and not spec.plate_ready:
+            return self.env._(
+                "Order %(order)s: the printing plate of "
+                "specification %(spec)s is not made yet.",
+                order=self.name,
+                spec=spec.name,
+            )
+        return ""
 
     def _followup_spec_of(self, specs):
         """{line id: confirmed sheet} for ``specs`` (confirmed sheets of one
@@ -94,17 +193,8 @@ class SaleOrder(models.Model):
     def action_followup_prepare_specs(self):
         """One draft sheet per routed line without one (the clerk fills it
         in with the customer)."""
-        self._followup_check_clerk()
-        for order in self.filtered(lambda o: not o.company_id.followup_enabled):
-            raise UserError(order._followup_problem())
-        specs = self.sudo()._followup_prepare_specs()
-        if not specs and not any(o.followup_spec_ids for o in self):
-            raise UserError(
-                self.env._(
-                    "No line of order %s has a product with a follow-up route.",
-                    ", ".join(self.mapped("name")),
-                )
-            )
+        self._ensure_can("followup_prepare_specs")
+        self.sudo()._followup_prepare_specs()
         return self.action_followup_view_specs()
 
     def _followup_prepare_specs(self):
@@ -141,15 +231,8 @@ class SaleOrder(models.Model):
     def action_followup_issue_notices(self):
         """The clerk issues the production notices of the order: refused
         before the order is accepted and every sheet is confirmed."""
-        self._followup_check_clerk()
-        notices = self.sudo()._followup_generate(raise_errors=True)
-        if not notices:
-            raise UserError(
-                self.env._(
-                    "The production notices of order %s are already issued.",
-                    ", ".join(self.mapped("name")),
-                )
-            )
+        self._ensure_can("followup_issue_notices")
+        self.sudo()._followup_generate(raise_errors=True)
         return self.action_followup_view_notices()
 
     def _followup_auto_generate(self):
@@ -174,41 +257,15 @@ class SaleOrder(models.Model):
                 if raise_errors:
                     raise UserError(problem)
                 continue
-            routed = order._followup_routed_lines()
-            covered = order.followup_notice_ids.filtered(
-                lambda n: n.state != "cancelled"
-            ).line_ids.order_line_id
             specs = order._followup_spec_of(
                 order.followup_spec_ids.filtered(lambda s: s.state == "confirmed")
             )
             by_route = defaultdict(list)
-            for line, route in routed.items():
-                if line in covered:
-                    continue
+            for line, route in order._followup_pending_lines().items():
                 spec = specs[line.id]
-                if not spec:
+                if problem := order._followup_refuse_spec(line, spec):
                     if raise_errors:
-                        raise UserError(
-                            self.env._(
-                                "Order %(order)s: the customer has not confirmed "
-                                "the specification sheet of %(product)s. Production "
-                                "notices are issued once every sheet is confirmed.",
-                                order=order.name,
-                                product=line.product_id.display_name,
-                            )
-                        )
-                    by_route = None
-                    break
-                if spec.plate_type != "none" and not spec.plate_ready:
-                    if raise_errors:
-                        raise UserError(
-                            self.env._(
-                                "Order %(order)s: the printing plate of "
-                                "specification %(spec)s is not made yet.",
-                                order=order.name,
-                                spec=spec.name,
-                            )
-                        )
+                        raise UserError(problem)
                     by_route = None
                     break
                 by_route[route].append((line, spec))

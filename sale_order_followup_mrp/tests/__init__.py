@@ -1,1 +1,2 @@
 from . import test_followup_mrp
+from . import test_buttons

@@ -6,10 +6,9 @@ from odoo.tests import tagged
 from odoo.addons.sale_order_followup.tests.common import FollowupCommon
 
 
-@tagged("post_install", "-at_install")
-class TestFollowupMrp(FollowupCommon):
-    """R5.6 with MRP: notices tied to manufacturing orders and work
-    centres."""
+class FollowupMrpCommon(FollowupCommon):
+    """The follow-up's data with work centres on the printed bags' route
+    and a bill of materials with their operations."""
 
     @classmethod
     def setUpClass(cls):
@@ -56,6 +55,12 @@ class TestFollowupMrp(FollowupCommon):
         for workorder in workorders:
             workorder.button_start()
             workorder.button_finish()
+
+
+@tagged("post_install", "-at_install")
+class TestFollowupMrp(FollowupMrpCommon):
+    """R5.6 with MRP: notices tied to manufacturing orders and work
+    centres."""
 
     def test_r5_6_mrp_notice_is_tied_to_work_orders(self):
         """R5.6 with MRP: the notice of a step shows the order's

@@ -7,6 +7,7 @@ from . import sale_order
 from . import sale_order_change_lock
 from . import sale_order_line_governance
 from . import sale_order_change_request
+from . import sale_order_change_request_line
 from . import sale_order_cancel_request
 from . import mail_compose_message
 from . import tier_validation_cache

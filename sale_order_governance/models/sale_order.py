@@ -68,6 +68,9 @@ class SaleOrder(models.Model):
     cancel_request_count = fields.Integer(
         compute="_compute_governance_counts", groups=REQUEST_READERS
     )
+    # the buttons that file a request (``order.handling.button.mixin``)
+    can_governance_new_change_request = fields.Boolean(compute="_compute_can_buttons")
+    can_governance_new_cancel_request = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # Computes
@@ -403,7 +406,22 @@ class SaleOrder(models.Model):
         )
         return False
 
+    def _refuse_governance_new_request(self, model):
+        """Who files a request of ``model`` about the order (its salesperson,
+        a logistics clerk of its company, a sales head or an administrator),
+        and when (a confirmed order, not archived)."""
+        self.ensure_one()
+        Request = self.env[model]
+        return Request._requester_refusal(self) or Request._order_open_refusal(self)
+
+    def _refuse_governance_new_change_request(self):
+        return self._refuse_governance_new_request("sale.order.change.request")
+
+    def _refuse_governance_new_cancel_request(self):
+        return self._refuse_governance_new_request("sale.order.cancel.request")
+
     def action_governance_new_change_request(self):
+        self._ensure_can("governance_new_change_request")
         self.ensure_one()
         self.check_access("read")
         return {
@@ -416,6 +434,7 @@ class SaleOrder(models.Model):
         }
 
     def action_governance_new_cancel_request(self):
+        self._ensure_can("governance_new_cancel_request")
         self.ensure_one()
         self.check_access("read")
         return {

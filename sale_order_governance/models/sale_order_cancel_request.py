@@ -69,32 +69,40 @@ class SaleOrderCancelRequest(models.Model):
         self._check_reversible()
         return result
 
+    def _reversible_refusal(self):
+        """Why the order cannot simply be cancelled (deliveries, posted
+        invoices, a locked order), or ``""``."""
+        self.ensure_one()
+        order = self.order_id.sudo()
+        items = self._irreversible_items(order)
+        if items:
+            return self.env._(
+                "Order %(order)s cannot simply be cancelled: %(items)s. "
+                "Return the goods and credit the invoices first (or file "
+                "a change request for what is left).",
+                order=order.name,
+                items="; ".join(items),
+            )
+        if order.locked:
+            return self.env._(
+                "Order %s is locked: unlock it before it is cancelled.",
+                order.name,
+            )
+        return ""
+
     def _check_reversible(self):
         for request in self:
-            items = request._irreversible_items(request.order_id.sudo())
-            if items:
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s cannot simply be cancelled: %(items)s. "
-                        "Return the goods and credit the invoices first (or file "
-                        "a change request for what is left).",
-                        order=request.order_id.name,
-                        items="; ".join(items),
-                    )
-                )
-            if request.order_id.locked:
-                raise UserError(
-                    self.env._(
-                        "Order %s is locked: unlock it before it is cancelled.",
-                        request.order_id.name,
-                    )
-                )
+            refusal = request._reversible_refusal()
+            if refusal:
+                raise UserError(refusal)
+
+    def _refuse_apply(self):
+        return super()._refuse_apply() or self._reversible_refusal()
 
     def action_apply(self):
         """Cancel the order, its open pickings and open transfer slips, and
         tell the departments; all or nothing."""
-        self._check_can_apply()
-        self._check_reversible()
+        self._ensure_can("apply")
         for request in self:
             request._apply()
         self._mark_applied()

@@ -50,6 +50,7 @@ class SaleOrderRequestMixin(models.AbstractModel):
         "mail.thread",
         "mail.activity.mixin",
         "tier.validation",
+        "order.handling.button.mixin",
     ]
     _description = "Sale Order Request"
     _order = "id desc"
@@ -112,21 +113,8 @@ class SaleOrderRequestMixin(models.AbstractModel):
         "res.users", string="Applied By", readonly=True, copy=False
     )
     applied_date = fields.Datetime(string="Applied On", readonly=True, copy=False)
-    can_apply = fields.Boolean(compute="_compute_can")
-    can_cancel = fields.Boolean(compute="_compute_can")
-
-    @api.depends("state", "validation_status", "user_id")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        privileged = self._is_privileged()
-        for request in self:
-            mine = privileged or request.user_id == self.env.user
-            request.can_apply = (
-                mine
-                and request.state == "approved"
-                and request.validation_status == "validated"
-            )
-            request.can_cancel = mine and request.state in ("draft", "approved")
+    can_apply = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     @api.model
     def _is_privileged(self):
@@ -223,44 +211,54 @@ class SaleOrderRequestMixin(models.AbstractModel):
     def _check_requester(self):
         """The order's owners file the request: its salesperson, or a
         logistics clerk of its company (the order owner, 订单负责人, of the
-        regulations); a sales head or an order-handling administrator may
-        file it for them."""
-        if self._is_privileged():
-            return
-        user = self.env.user
-        clerk = user.has_group(roles.LOGISTICS_CLERK)
+        regulations); a sales head or an administrator may file it for
+        them."""
         for request in self:
-            order = request.order_id
-            if order.user_id == user:
-                continue
-            if clerk and order.company_id in user.company_ids:
-                continue
-            raise AccessError(
-                self.env._(
-                    "Only the salesperson of order %s, a logistics clerk of its "
-                    "company, a sales head or an administrator can file a "
-                    "request about it.",
-                    order.name,
-                )
+            refusal = self._requester_refusal(request.order_id)
+            if refusal:
+                raise refusal
+
+    @api.model
+    def _requester_refusal(self, order):
+        """Why the current user may not file a request about ``order`` (an
+        ``AccessError`` to raise), or ``""``."""
+        if self._is_privileged():
+            return ""
+        user = self.env.user
+        order = order.sudo()
+        if order.user_id == user or (
+            user.has_group(roles.LOGISTICS_CLERK)
+            and order.company_id in user.company_ids
+        ):
+            return ""
+        return AccessError(
+            self.env._(
+                "Only the salesperson of order %s, a logistics clerk of its "
+                "company, a sales head or an administrator can file a "
+                "request about it.",
+                order.name,
             )
+        )
+
+    @api.model
+    def _order_open_refusal(self, order):
+        """Why no request is filed on ``order`` now, or ``""``."""
+        order = order.sudo()
+        if _archived(order):
+            return self.env._("Order %s is archived: it no longer changes.", order.name)
+        if order.state != "sale":
+            return self.env._(
+                "Order %s is not a confirmed order: requests are filed "
+                "on confirmed orders only.",
+                order.name,
+            )
+        return ""
 
     def _check_order_open(self):
-        for request in self:
-            order = request.order_id
-            if request.state == "draft" and _archived(order):
-                raise UserError(
-                    self.env._(
-                        "Order %s is archived: it no longer changes.", order.name
-                    )
-                )
-            if request.state == "draft" and request.order_id.state != "sale":
-                raise UserError(
-                    self.env._(
-                        "Order %s is not a confirmed order: requests are filed "
-                        "on confirmed orders only.",
-                        request.order_id.name,
-                    )
-                )
+        for request in self.filtered(lambda r: r.state == "draft"):
+            refusal = self._order_open_refusal(request.order_id)
+            if refusal:
+                raise UserError(refusal)
 
     # ------------------------------------------------------------------
     # Approval (tier validation)
@@ -323,43 +321,56 @@ class SaleOrderRequestMixin(models.AbstractModel):
     # Apply / cancel
     # ------------------------------------------------------------------
 
-    def _check_can_apply(self):
-        for request in self:
-            if request.state != "approved" or request.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "Request %s is not approved: it cannot be applied.",
-                        request.name,
-                    )
+    # the buttons' rules (``order.handling.button.mixin``)
+
+    def _refuse_apply(self):
+        """Apply: an approved request, by its requester, a sales head or an
+        administrator, on an order still confirmed and not archived."""
+        self.ensure_one()
+        if self.state != "approved" or self.validation_status != "validated":
+            return self.env._(
+                "Request %s is not approved: it cannot be applied.", self.name
+            )
+        if not (self._is_privileged() or self.user_id == self.env.user):
+            return AccessError(
+                self.env._(
+                    "Only the requester, a sales head or an administrator can "
+                    "apply request %s.",
+                    self.name,
                 )
-            if not (self._is_privileged() or request.user_id == self.env.user):
-                raise AccessError(
-                    self.env._(
-                        "Only the requester, a sales head or an administrator can "
-                        "apply request %s.",
-                        request.name,
-                    )
-                )
-            if request.order_id.state != "sale":
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s is no longer confirmed: request "
-                        "%(request)s cannot be applied.",
-                        order=request.order_id.name,
-                        request=request.name,
-                    )
-                )
-            # approved before the order was archived: the archive is the
-            # record of the done order, nothing is applied to it any more
-            if _archived(request.order_id):
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s is archived: request %(request)s can no "
-                        "longer be applied.",
-                        order=request.order_id.name,
-                        request=request.name,
-                    )
-                )
+            )
+        order = self.order_id.sudo()
+        if order.state != "sale":
+            return self.env._(
+                "Order %(order)s is no longer confirmed: request "
+                "%(request)s cannot be applied.",
+                order=order.name,
+                request=self.name,
+            )
+        # approved before the order was archived: the archive is the record
+        # of the done order, nothing is applied to it any more
+        if _archived(order):
+            return self.env._(
+                "Order %(order)s is archived: request %(request)s can no "
+                "longer be applied.",
+                order=order.name,
+                request=self.name,
+            )
+        return ""
+
+    def _refuse_cancel(self):
+        """Cancel: a draft or approved request, by its requester, a sales
+        head or an administrator."""
+        self.ensure_one()
+        mine = self._is_privileged() or self.user_id == self.env.user
+        if mine and self.state in ("draft", "approved"):
+            return ""
+        return self.env._(
+            "Request %s cannot be cancelled: only a draft or approved "
+            "request is cancelled, by its requester, a sales head or "
+            "an administrator.",
+            self.name,
+        )
 
     def _mark_applied(self):
         self.sudo().write(
@@ -372,16 +383,7 @@ class SaleOrderRequestMixin(models.AbstractModel):
         feedback_activities(self, ["mail.mail_activity_data_todo"])
 
     def action_cancel(self):
-        for request in self:
-            if not request.can_cancel:
-                raise UserError(
-                    self.env._(
-                        "Request %s cannot be cancelled: only a draft or approved "
-                        "request is cancelled, by its requester, a sales head or "
-                        "an administrator.",
-                        request.name,
-                    )
-                )
+        self._ensure_can("cancel")
         self.sudo().write({"state": "cancelled"})
         self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
         return True

@@ -10,3 +10,4 @@ from . import test_change_tour
 from . import test_locked_fields
 from . import test_texts_language
 from . import test_activity_language
+from . import test_buttons

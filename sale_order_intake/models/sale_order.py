@@ -6,7 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_list
 
-from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.order_handling_document_mixin import (
     check_values,
 )
@@ -245,14 +244,17 @@ class SaleOrder(models.Model):
         "the shortest picking first among orders of the same urgency and "
         "promised date (R5.2).",
     )
-    intake_can_submit = fields.Boolean(compute="_compute_intake_can")
-    intake_can_check = fields.Boolean(compute="_compute_intake_can")
-    intake_can_accept = fields.Boolean(compute="_compute_intake_can")
-    intake_can_recheck = fields.Boolean(compute="_compute_intake_can")
-    intake_can_sign_off = fields.Boolean(compute="_compute_intake_can")
-    intake_can_propose_date = fields.Boolean(compute="_compute_intake_can")
-    intake_can_reply_date = fields.Boolean(compute="_compute_intake_can")
-    intake_can_complete = fields.Boolean(compute="_compute_intake_can")
+    # the buttons of the intake (``order.handling.button.mixin``): each flag
+    # is its ``_refuse_<step>`` rule, which ``action_<step>`` enforces
+    can_intake_submit = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_check = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_return = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_accept = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_recheck = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_sign_off = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_propose_date = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_reply_date = fields.Boolean(compute="_compute_can_buttons")
+    can_intake_complete = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # Queue columns
@@ -366,49 +368,21 @@ class SaleOrder(models.Model):
             order.intake_picking_minutes = minutes
 
     @api.depends(
+        "state",
         "intake_stage",
+        "intake_class",
         "intake_important",
+        "intake_checked_uid",
         "intake_recheck_uid",
+        "intake_submitted_uid",
+        "user_id",
+        "sales_signoff_uid",
         "delivery_status",
     )
-    @api.depends_context("uid")
-    def _compute_intake_can(self):
-        user = self.env.user
-        is_clerk = user.has_group(roles.LOGISTICS_CLERK) or user.has_group(
-            roles.MANAGER
-        )
-        is_head = user.has_group(roles.SALES_HEAD)
-        for order in self:
-            stage = order.intake_stage or "draft"
-            order.intake_can_submit = stage in (
-                "draft",
-                "returned",
-            ) and order.state in (
-                "draft",
-                "sent",
-            )
-            order.intake_can_check = is_clerk and stage == "submitted"
-            order.intake_can_accept = is_clerk and stage == "checked"
-            order.intake_can_recheck = (
-                (is_clerk or is_head)
-                and stage == "checked"
-                and order.intake_important
-                and not order.intake_recheck_uid
-                and user not in order._intake_entered_by() | order.intake_checked_uid
-            )
-            order.intake_can_sign_off = (
-                is_head and not order.sales_signoff_uid and stage in SIGN_OFF_STAGES
-            )
-            order.intake_can_propose_date = stage in (
-                "accepted",
-                "date_proposed",
-            ) and order._intake_may_propose_date(user)
-            order.intake_can_reply_date = is_clerk and stage == "date_proposed"
-            order.intake_can_complete = (
-                is_clerk
-                and stage == "date_confirmed"
-                and order.delivery_status == "full"
-            )
+    def _compute_can_buttons(self):
+        # what the intake's rules read: a flag read again after a step is
+        # computed anew (the mixin's compute depends on the user only)
+        return super()._compute_can_buttons()
 
     def _compute_intake_priority(self):
         """Hook: "1" puts an order first in every queue (``sale_order_urgent``
@@ -518,25 +492,34 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.create_uid | self.user_id | self.intake_submitted_uid
 
+    def _intake_refuse_stage(self, allowed, message):
+        """The stage rule of a step for one order: ``message`` (with
+        ``%(order)s`` and ``%(stage)s``) when its intake stage is not in
+        ``allowed``, else ``""``."""
+        self.ensure_one()
+        current = self.intake_stage or "draft"
+        if current in allowed:
+            return ""
+        stage = dict(self._fields["intake_stage"]._description_selection(self.env))
+        return message % {"order": self.name, "stage": stage[current]}
+
     def _intake_check_stage(self, allowed, message):
         for order in self:
-            current = order.intake_stage or "draft"
-            if current not in allowed:
-                stage = dict(
-                    self._fields["intake_stage"]._description_selection(self.env)
-                )
-                raise UserError(
-                    message % {"order": order.name, "stage": stage[current]}
-                )
+            refusal = order._intake_refuse_stage(allowed, message)
+            if refusal:
+                raise UserError(refusal)
 
-    def _intake_check_group(self, *groups):
+    def _intake_refuse_group(self, *groups):
+        """The role rule of a step: an ``AccessError`` naming the roles
+        (xml ids of groups) unless the user has one of them, else ``""``.
+        The superuser (the server's own steps) passes."""
         if self.env.su or any(self.env.user.has_group(group) for group in groups):
-            return
+            return ""
         # the roles as the guides name them: each group's own name, in the
         # user's language, without its category ("Order Handling / …"),
         # joined as the language joins alternatives ("A or B", "A或B")
         names = [self.env.ref(group).name for group in groups]
-        raise AccessError(
+        return AccessError(
             self.env._(
                 "Only %(roles)s can do this on order %(orders)s.",
                 roles=format_list(self.env, names, style="or"),
@@ -545,6 +528,11 @@ class SaleOrder(models.Model):
                 orders=", ".join(self.sudo().mapped("name")),
             )
         )
+
+    def _intake_check_group(self, *groups):
+        refusal = self._intake_refuse_group(*groups)
+        if refusal:
+            raise refusal
 
     # ------------------------------------------------------------------
     # Odoo flow

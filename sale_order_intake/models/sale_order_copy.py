@@ -1,6 +1,6 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 from odoo.addons.order_handling_base.models.sale_order_copy import order_selection
 
@@ -37,23 +37,20 @@ class SaleOrderCopy(models.Model):
     delivery_date_proposed = fields.Datetime(
         string="Proposed Delivery Date", readonly=True
     )
-    intake_can_propose_date = fields.Boolean(compute="_compute_intake_can_propose_date")
+    can_intake_propose_date = fields.Boolean(compute="_compute_can_buttons")
 
-    @api.depends_context("uid")
-    def _compute_intake_can_propose_date(self):
-        # the order's own rule, for the current user, read in sudo (the
-        # supervisor who answers reads the copy, not the order)
-        orders = self.env["sale.order"].sudo().browse(self.ids)
-        can = {order.id: order.intake_can_propose_date for order in orders}
-        for copy in self:
-            copy.intake_can_propose_date = can.get(copy.id, False)
+    def _refuse_intake_propose_date(self):
+        # the order's own rule, for the current user (it reads the order in
+        # sudo: the supervisor who answers reads the copy, not the order)
+        self.ensure_one()
+        return self.env["sale.order"].browse(self.id)._refuse_intake_propose_date()
 
     def action_intake_propose_date(self, date=None):
         """The supervisor who answers for the order (R2.4) proposes the
-        delivery date from the copy of the order given to it: the copy must
-        be readable by the user; the order's own checks (stage, role) run
-        for the same user."""
-        return self.env["sale.order"].browse(self.ids).action_intake_propose_date(date)
+        delivery date from the copy of the order given to it: the order's
+        rule (copy readable, stage, role) runs for the same user."""
+        self._ensure_can("intake_propose_date")
+        return self.env["sale.order"].browse(self.ids).sudo()._intake_propose_date(date)
 
     def action_print_production_notice(self):
         return self.env.ref(

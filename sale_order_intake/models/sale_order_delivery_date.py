@@ -62,25 +62,48 @@ class SaleOrder(models.Model):
         )
         return user.has_group(group)
 
-    def action_intake_propose_date(self, date=None):
-        """The responsible supervisor enters the delivery date the factory can
-        keep; the clerk is asked to reply it. The supervisor reads no order,
-        only its copy (R7.4): the caller must read the copy (the order's
-        readers read it too); the role and stage checks are the caller's."""
-        self.env["sale.order.copy"].browse(self.ids).check_access("read")
-        return self.sudo()._intake_propose_date(date)
-
-    @mail_queued
-    def _intake_propose_date(self, date=None):
-        """``action_intake_propose_date`` once the caller may read the order
-        or its copy; the role is the current user's (``self`` may be sudo)."""
-        self._intake_check_stage(
-            ["accepted", "date_proposed"],
+    def _refuse_intake_propose_date(self):
+        """The supervisor reads no order, only its copy (R7.4): the caller
+        must read the copy (the order's readers read it too); the order is
+        read in sudo, the role is the current user's, even in sudo (the
+        copy's button runs this rule in sudo)."""
+        self.ensure_one()
+        try:
+            self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        except AccessError as error:
+            return error
+        order = self.sudo()
+        refusal = order._intake_refuse_stage(
+            ("accepted", "date_proposed"),
             self.env._(
                 "Order %(order)s is %(stage)s: a delivery date can be proposed "
                 "once the order is accepted and transferred."
             ),
         )
+        if refusal or order._intake_may_propose_date(self.env.user):
+            return refusal
+        return AccessError(
+            self.env._(
+                "Only the %(role)s proposes the delivery date of order %(order)s.",
+                role=self.env.ref(
+                    roles.ENGINEERING_SUPERVISOR
+                    if order.intake_class == "non_regular"
+                    else roles.WORKSHOP_SUPERVISOR
+                ).name,
+                order=order.name,
+            )
+        )
+
+    def action_intake_propose_date(self, date=None):
+        """The responsible supervisor enters the delivery date the factory can
+        keep; the clerk is asked to reply it."""
+        self._ensure_can("intake_propose_date")
+        return self.sudo()._intake_propose_date(date)
+
+    @mail_queued
+    def _intake_propose_date(self, date=None):
+        """``action_intake_propose_date`` once its rule passed for the
+        caller (``self`` may be sudo, the user stays the caller)."""
         try:
             date = fields.Datetime.to_datetime(date)
         except (TypeError, ValueError) as error:
@@ -95,20 +118,6 @@ class SaleOrder(models.Model):
             raise UserError(self.env._("Enter the delivery date."))
         if date < fields.Datetime.now():
             raise UserError(self.env._("The delivery date cannot be in the past."))
-        for order in self:
-            if not order._intake_may_propose_date(self.env.user):
-                raise AccessError(
-                    self.env._(
-                        "Only the %(role)s proposes the delivery date of order "
-                        "%(order)s.",
-                        role=self.env.ref(
-                            roles.ENGINEERING_SUPERVISOR
-                            if order.intake_class == "non_regular"
-                            else roles.WORKSHOP_SUPERVISOR
-                        ).name,
-                        order=order.name,
-                    )
-                )
         self.sudo().write(
             {
                 "intake_stage": "date_proposed",
@@ -123,18 +132,22 @@ class SaleOrder(models.Model):
         )
         return True
 
-    @mail_queued
-    def action_intake_reply_date(self):
-        """The clerk replies the date to sales and the customer: the order's
-        commitment date is set and the customer gets the mail."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        self._intake_check_stage(
-            ["date_proposed"],
+    def _refuse_intake_reply_date(self):
+        return self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER
+        ) or self._intake_refuse_stage(
+            ("date_proposed",),
             self.env._(
                 "Order %(order)s is %(stage)s: only a proposed delivery date can "
                 "be replied."
             ),
         )
+
+    @mail_queued
+    def action_intake_reply_date(self):
+        """The clerk replies the date to sales and the customer: the order's
+        commitment date is set and the customer gets the mail."""
+        self._ensure_can("intake_reply_date")
         for order in self:
             order.sudo().write(
                 {
@@ -154,23 +167,26 @@ class SaleOrder(models.Model):
         )
         return True
 
-    @mail_queued
-    def action_intake_complete(self):
-        """Delivered and confirmed with the customer: close the order and
-        thank the customer (R5.4, R6.3)."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        self._intake_check_stage(
-            ["date_confirmed"],
+    def _refuse_intake_complete(self):
+        self.ensure_one()
+        refusal = self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER
+        ) or self._intake_refuse_stage(
+            ("date_confirmed",),
             self.env._(
                 "Order %(order)s is %(stage)s: only an order with a confirmed "
                 "date can be completed."
             ),
         )
-        for order in self:
-            if order.delivery_status != "full":
-                raise UserError(
-                    self.env._("Order %s is not fully delivered yet.", order.name)
-                )
+        if not refusal and self.delivery_status != "full":
+            refusal = self.env._("Order %s is not fully delivered yet.", self.name)
+        return refusal
+
+    @mail_queued
+    def action_intake_complete(self):
+        """Delivered and confirmed with the customer: close the order and
+        thank the customer (R5.4, R6.3)."""
+        self._ensure_can("intake_complete")
         self.sudo().write({"intake_stage": "done"})
         self._intake_send_mail("sale_order_intake.mail_template_intake_completed")
         return True

@@ -32,6 +32,97 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     # ------------------------------------------------------------------
+    # The buttons' rules (``order.handling.button.mixin``): role, then stage
+    # ------------------------------------------------------------------
+
+    def _refuse_intake_submit(self):
+        self.ensure_one()
+        refusal = self._refuse_unless_access("write") or self._intake_refuse_stage(
+            ("draft", "returned"),
+            self.env._(
+                "Order %(order)s is %(stage)s: only an order with sales can be "
+                "submitted."
+            ),
+        )
+        if not refusal and self.state not in ("draft", "sent"):
+            refusal = self.env._(
+                "Order %s is already confirmed or cancelled.", self.name
+            )
+        return refusal
+
+    def _refuse_intake_check(self):
+        return self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER
+        ) or self._intake_refuse_stage(
+            ("submitted",),
+            self.env._(
+                "Order %(order)s is %(stage)s: only a submitted order can be checked."
+            ),
+        )
+
+    def _refuse_intake_return(self):
+        return self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER
+        ) or self._intake_refuse_stage(
+            ("submitted", "checked"),
+            self.env._(
+                "Order %(order)s is %(stage)s: only an order at intake can be returned."
+            ),
+        )
+
+    def _refuse_intake_sign_off(self):
+        self.ensure_one()
+        refusal = self._intake_refuse_group(roles.SALES_HEAD)
+        if refusal:
+            return refusal
+        if self.sales_signoff_uid:
+            return self.env._("Order %s is already signed off.", self.name)
+        if self.intake_stage not in SIGN_OFF_STAGES:
+            return self.env._("Order %s is past intake: no sign-off needed.", self.name)
+        return ""
+
+    def _refuse_intake_recheck(self):
+        self.ensure_one()
+        refusal = self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER, roles.SALES_HEAD
+        ) or self._intake_refuse_stage(
+            ("checked",),
+            self.env._(
+                "Order %(order)s is %(stage)s: only a checked order can be re-checked."
+            ),
+        )
+        if refusal:
+            return refusal
+        if not self.intake_important:
+            return self.env._("Order %s needs no re-check.", self.name)
+        if self.intake_recheck_uid:
+            return self.env._("Order %s is already re-checked.", self.name)
+        if self.env.user in self._intake_entered_by() | self.intake_checked_uid:
+            return self.env._(
+                "Order %s must be re-checked by someone who neither entered "
+                "nor checked it.",
+                self.name,
+            )
+        return ""
+
+    def _refuse_intake_accept(self):
+        self.ensure_one()
+        refusal = self._intake_refuse_group(
+            roles.LOGISTICS_CLERK, roles.MANAGER
+        ) or self._intake_refuse_stage(
+            ("checked",),
+            self.env._(
+                "Order %(order)s is %(stage)s: only a checked order can be accepted."
+            ),
+        )
+        if not refusal and self.intake_important and not self.intake_recheck_uid:
+            refusal = self.env._(
+                "Order %s is important: a second person must re-check it first.",
+                self.name,
+            )
+        return refusal
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
@@ -39,21 +130,8 @@ class SaleOrder(models.Model):
     def action_intake_submit(self):
         """Sales hands the order to logistics (R1.1); a returned order comes
         back corrected."""
-        self.check_access("write")
-        self._intake_check_stage(
-            ["draft", "returned"],
-            self.env._(
-                "Order %(order)s is %(stage)s: only an order with sales can be "
-                "submitted."
-            ),
-        )
+        self._ensure_can("intake_submit")
         for order in self:
-            if order.state not in ("draft", "sent"):
-                raise UserError(
-                    self.env._(
-                        "Order %s is already confirmed or cancelled.", order.name
-                    )
-                )
             if not order.order_line._intake_goods_lines():
                 raise UserError(
                     self.env._("Order %s has no line to deliver.", order.name)
@@ -82,13 +160,7 @@ class SaleOrder(models.Model):
     def action_intake_check(self):
         """Run the intake checks (R1.2): a clean order becomes checked and is
         classified; a failing one goes back to sales with the reasons (R1.3)."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        self._intake_check_stage(
-            ["submitted"],
-            self.env._(
-                "Order %(order)s is %(stage)s: only a submitted order can be checked."
-            ),
-        )
+        self._ensure_can("intake_check")
         failures = self._intake_run_checks()
         clean = self.filtered(
             lambda order: (
@@ -210,13 +282,7 @@ class SaleOrder(models.Model):
     def action_intake_return(self, reason=None):
         """The clerk returns an order by hand, with reasons the checks do
         not cover."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        self._intake_check_stage(
-            ["submitted", "checked"],
-            self.env._(
-                "Order %(order)s is %(stage)s: only an order at intake can be returned."
-            ),
-        )
+        self._ensure_can("intake_return")
         if not isinstance(reason, str) or not reason.strip():
             raise UserError(self.env._("Say why the order goes back to sales."))
         self._intake_return(reason.strip())
@@ -224,19 +290,8 @@ class SaleOrder(models.Model):
 
     def action_intake_sign_off(self):
         """The sales head signs the order off (R1.2)."""
-        self._intake_check_group(roles.SALES_HEAD)
+        self._ensure_can("intake_sign_off")
         self.check_access("read")
-        for order in self:
-            if order.sales_signoff_uid:
-                raise UserError(
-                    self.env._("Order %s is already signed off.", order.name)
-                )
-            if order.intake_stage not in SIGN_OFF_STAGES:
-                raise UserError(
-                    self.env._(
-                        "Order %s is past intake: no sign-off needed.", order.name
-                    )
-                )
         self.sudo().write(
             {
                 "sales_signoff_uid": self.env.uid,
@@ -247,29 +302,8 @@ class SaleOrder(models.Model):
 
     def action_intake_recheck(self):
         """Second person's re-check of an important order (R1.4)."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER, roles.SALES_HEAD)
-        self._intake_check_stage(
-            ["checked"],
-            self.env._(
-                "Order %(order)s is %(stage)s: only a checked order can be re-checked."
-            ),
-        )
+        self._ensure_can("intake_recheck")
         user = self.env.user
-        for order in self:
-            if not order.intake_important:
-                raise UserError(self.env._("Order %s needs no re-check.", order.name))
-            if order.intake_recheck_uid:
-                raise UserError(
-                    self.env._("Order %s is already re-checked.", order.name)
-                )
-            if user in order._intake_entered_by() | order.intake_checked_uid:
-                raise UserError(
-                    self.env._(
-                        "Order %s must be re-checked by someone who neither entered "
-                        "nor checked it.",
-                        order.name,
-                    )
-                )
         self.sudo().write(
             {
                 "intake_recheck_uid": user.id,
@@ -282,22 +316,7 @@ class SaleOrder(models.Model):
     def action_intake_accept(self):
         """Accept a clean order and transfer it (R2.2): regular orders to
         quality and the warehouse, non-regular ones to engineering."""
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        self._intake_check_stage(
-            ["checked"],
-            self.env._(
-                "Order %(order)s is %(stage)s: only a checked order can be accepted."
-            ),
-        )
-        for order in self:
-            if order.intake_important and not order.intake_recheck_uid:
-                raise UserError(
-                    self.env._(
-                        "Order %s is important: a second person must re-check it "
-                        "first.",
-                        order.name,
-                    )
-                )
+        self._ensure_can("intake_accept")
         # an order changed since its check is checked again, and refused on
         # any blocking issue (nothing is written then); one accepted as it
         # was checked keeps its check (and its class)
@@ -391,8 +410,8 @@ class SaleOrder(models.Model):
         }
 
     def action_intake_open_return(self):
+        self._ensure_can("intake_return")
         self.ensure_one()
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Return to Sales"),

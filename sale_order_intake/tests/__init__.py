@@ -10,3 +10,4 @@ from . import test_performance
 from . import test_customer_signature
 from . import test_processing_times
 from . import test_picking_time
+from . import test_buttons

@@ -171,7 +171,7 @@ class TestDeliveryDate(AcceptedOrderCommon):
         ):
             stage_action()
             head.invalidate_recordset()
-            self.assertFalse(head.intake_can_sign_off, order.intake_stage)
+            self.assertFalse(head.can_intake_sign_off, order.intake_stage)
             with self.assertRaisesRegex(UserError, "past intake"):
                 head.action_intake_sign_off()
             self.assertFalse(order.sales_signoff_uid)

@@ -265,7 +265,7 @@ class TestIntakeFlow(IntakeCommon):
         def flags(role):
             record = self._as(role, order)
             return {
-                name: record[f"intake_can_{name}"]
+                name: record[f"can_intake_{name}"]
                 for name in ("submit", "check", "accept", "recheck", "sign_off")
             }
 
@@ -624,10 +624,10 @@ class TestImportantOrder(IntakeCommon):
         self.assertTrue(order.intake_important)
         self._as("clerk", order).action_intake_check()
         self.assertEqual(order.intake_stage, "checked")
-        self.assertTrue(self._as("clerk2", order).intake_can_recheck)
-        self.assertTrue(self._as("saleshead", order).intake_can_recheck)
-        self.assertFalse(self._as("clerk", order).intake_can_recheck, "checked it")
-        self.assertFalse(self._as("sales", order).intake_can_recheck, "entered it")
+        self.assertTrue(self._as("clerk2", order).can_intake_recheck)
+        self.assertTrue(self._as("saleshead", order).can_intake_recheck)
+        self.assertFalse(self._as("clerk", order).can_intake_recheck, "checked it")
+        self.assertFalse(self._as("sales", order).can_intake_recheck, "entered it")
         # not accepted without the re-check
         self.assertRefused(
             UserError,

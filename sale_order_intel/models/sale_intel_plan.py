@@ -88,6 +88,10 @@ class SaleIntelPlan(models.Model):
         copy=False,
     )
     evaluation_comment = fields.Text(copy=False)
+    can_start = fields.Boolean(compute="_compute_can_buttons")
+    can_report_results = fields.Boolean(compute="_compute_can_buttons")
+    can_evaluate = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -176,24 +180,47 @@ class SaleIntelPlan(models.Model):
         user = self.env.user
         return user == self.user_id or user in self.team_id.member_ids
 
-    def _check_state(self, states):
-        for plan in self:
-            if plan.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The marketing plan %(plan)s is %(state)s: this step is not "
-                        "possible now.",
-                        plan=plan.name,
-                        state=dict(
-                            plan._fields["state"]._description_selection(self.env)
-                        )[plan.state],
-                    )
-                )
+    # ------------------------------------------------------ buttons' rules
+
+    def _refuse_state(self, states):
+        self.ensure_one()
+        if self.state in states:
+            return ""
+        return self.env._(
+            "The marketing plan %(plan)s is %(state)s: this step is not possible now.",
+            plan=self.name,
+            state=dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ],
+        )
+
+    def _refuse_start(self):
+        if not (self.env.su or self._is_marketing()):
+            return self.env._("Only marketing planning starts a plan.")
+        return self._refuse_state(["draft"])
+
+    def _refuse_report_results(self):
+        refusal = self._refuse_state(["in_progress"])
+        if refusal or self.env.su or self._is_team_member() or self._is_marketing():
+            return refusal
+        return self.env._(
+            "Only the team of %(plan)s reports its results.", plan=self.name
+        )
+
+    def _refuse_evaluate(self):
+        if not (self.env.su or self._is_marketing()):
+            return self.env._("Only marketing planning evaluates a plan.")
+        return self._refuse_state(["reported"])
+
+    def _refuse_cancel(self):
+        if not (self.env.su or self._is_marketing()):
+            return self.env._("Only marketing planning cancels a plan.")
+        return self._refuse_state(["draft", "in_progress", "reported"])
+
+    # --------------------------------------------------------------- actions
 
     def action_start(self):
-        if not self._is_marketing():
-            raise UserError(self.env._("Only marketing planning starts a plan."))
-        self._check_state(["draft"])
+        self._ensure_can("start")
         for plan in self:
             if not (plan.team_id and plan.date_start and plan.date_end):
                 raise UserError(
@@ -215,14 +242,8 @@ class SaleIntelPlan(models.Model):
         return True
 
     def action_report_results(self):
-        self._check_state(["in_progress"])
+        self._ensure_can("report_results")
         for plan in self:
-            if not (plan._is_team_member() or self._is_marketing()):
-                raise UserError(
-                    self.env._(
-                        "Only the team of %(plan)s reports its results.", plan=plan.name
-                    )
-                )
             if not plan.result_note:
                 raise UserError(
                     self.env._(
@@ -234,9 +255,7 @@ class SaleIntelPlan(models.Model):
         return True
 
     def action_evaluate(self):
-        if not self._is_marketing():
-            raise UserError(self.env._("Only marketing planning evaluates a plan."))
-        self._check_state(["reported"])
+        self._ensure_can("evaluate")
         for plan in self:
             if not plan.plan_evaluation:
                 raise UserError(
@@ -248,8 +267,6 @@ class SaleIntelPlan(models.Model):
         return True
 
     def action_cancel(self):
-        if not self._is_marketing():
-            raise UserError(self.env._("Only marketing planning cancels a plan."))
-        self._check_state(["draft", "in_progress", "reported"])
+        self._ensure_can("cancel")
         self._workflow_write({"state": "cancel"})
         return True

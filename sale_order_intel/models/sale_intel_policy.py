@@ -32,6 +32,9 @@ class SaleIntelPolicy(models.Model):
     )
     date_from = fields.Date(string="Start", required=True, tracking=True)
     date_to = fields.Date(string="End", required=True, tracking=True)
+    can_approve = fields.Boolean(compute="_compute_can_buttons")
+    can_close = fields.Boolean(compute="_compute_can_buttons")
+    can_draft = fields.Boolean(compute="_compute_can_buttons")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -74,19 +77,38 @@ class SaleIntelPolicy(models.Model):
                     )
                 )
 
-    def action_approve(self):
-        if not self.env.user.has_group(roles.SALES_HEAD):
-            raise UserError(
-                self.env._("Only the head of the sales department approves a policy.")
+    # ------------------------------------------------------ buttons' rules
+
+    def _refuse_approve(self):
+        if not (self.env.su or self.env.user.has_group(roles.SALES_HEAD)):
+            return self.env._(
+                "Only the head of the sales department approves a policy."
             )
+        if self.state != "draft":
+            return self.env._(
+                "Only a draft policy can be approved (%(policy)s).", policy=self.name
+            )
+        return ""
+
+    def _refuse_close(self):
+        refusal = self._refuse_unless_groups(roles.SALES_HEAD, roles.MANAGER)
+        if refusal or self.state == "approved":
+            return refusal
+        return self.env._(
+            "Only an approved policy can be closed (%(policy)s).", policy=self.name
+        )
+
+    def _refuse_draft(self):
+        refusal = self._refuse_unless_groups(roles.SALES_HEAD, roles.MANAGER)
+        if refusal or self.state != "draft":
+            return refusal
+        return self.env._("%(policy)s is already a draft.", policy=self.name)
+
+    # --------------------------------------------------------------- actions
+
+    def action_approve(self):
+        self._ensure_can("approve")
         for policy in self:
-            if policy.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft policy can be approved (%(policy)s).",
-                        policy=policy.name,
-                    )
-                )
             if not policy.line_ids:
                 raise UserError(
                     self.env._(
@@ -105,23 +127,12 @@ class SaleIntelPolicy(models.Model):
         return True
 
     def action_close(self):
-        for policy in self:
-            if policy.state != "approved":
-                raise UserError(
-                    self.env._(
-                        "Only an approved policy can be closed (%(policy)s).",
-                        policy=policy.name,
-                    )
-                )
+        self._ensure_can("close")
         self._workflow_write({"state": "closed"})
         return True
 
     def action_draft(self):
-        for policy in self:
-            if policy.state == "draft":
-                raise UserError(
-                    self.env._("%(policy)s is already a draft.", policy=policy.name)
-                )
+        self._ensure_can("draft")
         self._workflow_write(
             {"state": "draft", "approved_uid": False, "approved_date": False}
         )

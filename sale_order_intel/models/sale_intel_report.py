@@ -168,12 +168,13 @@ class SaleIntelReport(models.Model):
     sale_order_count = fields.Integer(compute="_compute_counts")
     reward_ids = fields.One2many("sale.intel.reward", "report_id", string="Rewards")
     reward_count = fields.Integer(compute="_compute_counts")
-    can_submit = fields.Boolean(compute="_compute_can")
-    can_evaluate = fields.Boolean(compute="_compute_can")
-    can_plan = fields.Boolean(compute="_compute_can")
-    can_win = fields.Boolean(compute="_compute_can")
-    can_lose = fields.Boolean(compute="_compute_can")
-    can_close = fields.Boolean(compute="_compute_can")
+    can_submit = fields.Boolean(compute="_compute_can_buttons")
+    can_reset_draft = fields.Boolean(compute="_compute_can_buttons")
+    can_evaluate = fields.Boolean(compute="_compute_can_buttons")
+    can_create_plan = fields.Boolean(compute="_compute_can_buttons")
+    can_mark_won = fields.Boolean(compute="_compute_can_buttons")
+    can_mark_lost = fields.Boolean(compute="_compute_can_buttons")
+    can_close = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("plan_ids", "sale_order_ids", "reward_ids")
     def _compute_counts(self):
@@ -181,22 +182,6 @@ class SaleIntelReport(models.Model):
             report.plan_count = len(report.plan_ids)
             report.sale_order_count = len(report.sale_order_ids)
             report.reward_count = len(report.reward_ids)
-
-    @api.depends("state", "is_valuable")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        marketing = self._is_marketing()
-        for report in self:
-            state = report.state
-            report.can_submit = state == "draft"
-            report.can_evaluate = state == "submitted" and marketing
-            report.can_plan = state == "evaluated" and report.is_valuable and marketing
-            report.can_win = state in ("evaluated", "plan") and marketing
-            report.can_lose = state in ("evaluated", "plan") and marketing
-            report.can_close = (
-                state in ("won", "lost")
-                or (state == "evaluated" and not report.is_valuable)
-            ) and marketing
 
     def _is_marketing(self):
         user = self.env.user
@@ -259,40 +244,95 @@ class SaleIntelReport(models.Model):
                 self.env._("Only a draft intelligence report can be deleted.")
             )
 
-    def _check_state(self, states, action):
-        for report in self:
-            if report.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(report)s is %(state)s: it cannot be %(action)s.",
-                        report=report.name,
-                        state=dict(
-                            report._fields["state"]._description_selection(self.env)
-                        )[report.state],
-                        action=action,
-                    )
-                )
+    # ------------------------------------------------------ buttons' rules
 
-    def _check_marketing(self):
-        if not self._is_marketing():
-            raise UserError(
-                self.env._(
-                    "Only marketing planning evaluates intelligence reports and "
-                    "decides on them."
-                )
+    def _refuse_state(self, states, action):
+        """The sentence refusing ``action`` on a report not in ``states``."""
+        self.ensure_one()
+        if self.state in states:
+            return ""
+        return self.env._(
+            "%(report)s is %(state)s: it cannot be %(action)s.",
+            report=self.name,
+            state=dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ],
+            action=action,
+        )
+
+    def _refuse_not_marketing(self):
+        if self.env.su or self._is_marketing():
+            return ""
+        return self.env._(
+            "Only marketing planning evaluates intelligence reports and "
+            "decides on them."
+        )
+
+    def _refuse_not_reporter(self, message):
+        """``message`` unless the user is the reporter or marketing planning."""
+        if self.env.su or self.user_id == self.env.user or self._is_marketing():
+            return ""
+        return message
+
+    def _refuse_submit(self):
+        return self._refuse_state(
+            ["draft"], self.env._("submitted")
+        ) or self._refuse_not_reporter(
+            self.env._("Only its reporter submits %(report)s.", report=self.name)
+        )
+
+    def _refuse_reset_draft(self):
+        return self._refuse_state(
+            ["submitted"], self.env._("reset to draft")
+        ) or self._refuse_not_reporter(
+            self.env._("Only its reporter takes %(report)s back.", report=self.name)
+        )
+
+    def _refuse_evaluate(self):
+        return self._refuse_not_marketing() or self._refuse_state(
+            ["submitted"], self.env._("evaluated")
+        )
+
+    def _refuse_create_plan(self):
+        refusal = self._refuse_not_marketing()
+        if refusal:
+            return refusal
+        if self.state != "evaluated" or not self.is_valuable:
+            return self.env._(
+                "Only an evaluated, valuable report gets a marketing plan "
+                "(%(report)s).",
+                report=self.name,
             )
+        return ""
+
+    def _refuse_mark_won(self):
+        return self._refuse_not_marketing() or self._refuse_state(
+            ["evaluated", "plan"], self.env._("marked as won")
+        )
+
+    def _refuse_mark_lost(self):
+        return self._refuse_not_marketing() or self._refuse_state(
+            ["evaluated", "plan"], self.env._("marked as lost")
+        )
+
+    def _refuse_close(self):
+        refusal = self._refuse_not_marketing()
+        if refusal:
+            return refusal
+        if self.state in ("won", "lost") or (
+            self.state == "evaluated" and not self.is_valuable
+        ):
+            return ""
+        return self.env._(
+            "%(report)s can be closed once won or lost, or once "
+            "evaluated as not valuable.",
+            report=self.name,
+        )
 
     # --------------------------------------------------------------- actions
 
     def action_submit(self):
-        self._check_state(["draft"], self.env._("submitted"))
-        for report in self:
-            if report.user_id != self.env.user and not self._is_marketing():
-                raise UserError(
-                    self.env._(
-                        "Only its reporter submits %(report)s.", report=report.name
-                    )
-                )
+        self._ensure_can("submit")
         self._workflow_write(
             {"state": "submitted", "submitted_date": fields.Datetime.now()}
         )
@@ -301,8 +341,7 @@ class SaleIntelReport(models.Model):
     def action_evaluate(self):
         """Record the evaluation filled in by marketing planning; a valuable
         report earns its reporter the information fee (R9.4)."""
-        self._check_marketing()
-        self._check_state(["submitted"], self.env._("evaluated"))
+        self._ensure_can("evaluate")
         for report in self:
             if not report.grade:
                 raise UserError(
@@ -324,16 +363,8 @@ class SaleIntelReport(models.Model):
         return True
 
     def action_create_plan(self):
+        self._ensure_can("create_plan")
         self.ensure_one()
-        self._check_marketing()
-        if not self.can_plan:
-            raise UserError(
-                self.env._(
-                    "Only an evaluated, valuable report gets a marketing plan "
-                    "(%(report)s).",
-                    report=self.name,
-                )
-            )
         plan = self.env["sale.intel.plan"].create(self._prepare_plan_vals())
         self._workflow_write({"state": "plan"})
         return {
@@ -359,8 +390,7 @@ class SaleIntelReport(models.Model):
         the linked orders are read in sudo, once each link is checked
         (``_get_won_orders``); a valuable report then earns its reporter the
         thank-you reward of each of them (R9.4)."""
-        self._check_marketing()
-        self._check_state(["evaluated", "plan"], self.env._("marked as won"))
+        self._ensure_can("mark_won")
         orders = self.env["sale.order"].sudo()
         for report in self:
             won = report._get_won_orders()
@@ -408,8 +438,7 @@ class SaleIntelReport(models.Model):
         return won
 
     def action_mark_lost(self):
-        self._check_marketing()
-        self._check_state(["evaluated", "plan"], self.env._("marked as lost"))
+        self._ensure_can("mark_lost")
         for report in self:
             if not report.lost_reason:
                 raise UserError(
@@ -422,28 +451,12 @@ class SaleIntelReport(models.Model):
         return True
 
     def action_close(self):
-        self._check_marketing()
-        for report in self:
-            if not report.can_close:
-                raise UserError(
-                    self.env._(
-                        "%(report)s can be closed once won or lost, or once "
-                        "evaluated as not valuable.",
-                        report=report.name,
-                    )
-                )
+        self._ensure_can("close")
         self._workflow_write({"state": "closed", "closed_date": fields.Datetime.now()})
         return True
 
     def action_reset_draft(self):
-        self._check_state(["submitted"], self.env._("reset to draft"))
-        for report in self:
-            if report.user_id != self.env.user and not self._is_marketing():
-                raise UserError(
-                    self.env._(
-                        "Only its reporter takes %(report)s back.", report=report.name
-                    )
-                )
+        self._ensure_can("reset_draft")
         self._workflow_write({"state": "draft", "submitted_date": False})
         return True
 

@@ -75,6 +75,10 @@ class SaleIntelReward(models.Model):
         store=True,
     )
     amount = fields.Monetary(required=True, tracking=True)
+    can_approve = fields.Boolean(compute="_compute_can_buttons")
+    can_create_bill = fields.Boolean(compute="_compute_can_buttons")
+    can_mark_paid = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
     state = fields.Selection(
         [
             ("to_approve", "To Approve"),
@@ -253,35 +257,76 @@ class SaleIntelReward(models.Model):
         rewards.request_validation()
         return rewards
 
-    # ---------------------------------------------------------------- actions
+    # ------------------------------------------------------ buttons' rules
 
-    def _check_state(self, states):
-        for reward in self:
-            if reward.state not in states:
-                raise UserError(
-                    self.env._(
-                        "Reward %(reward)s is %(state)s: this step is not "
-                        "possible now.",
-                        reward=reward.name,
-                        state=dict(
-                            reward._fields["state"]._description_selection(self.env)
-                        )[reward.state],
-                    )
-                )
+    def _refuse_state(self, states):
+        self.ensure_one()
+        if self.state in states:
+            return ""
+        return self.env._(
+            "Reward %(reward)s is %(state)s: this step is not possible now.",
+            reward=self.name,
+            state=dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ],
+        )
+
+    def _refuse_not_payer(self):
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group(roles.MARKETING_PLANNING)
+            or user.has_group(roles.MANAGER)
+        ):
+            return ""
+        return self.env._("Only marketing planning or an administrator pays rewards.")
+
+    def _refuse_approve(self):
+        refusal = self._refuse_not_payer() or self._refuse_state(["to_approve"])
+        if refusal or self.validation_status == "validated":
+            return refusal
+        return self.env._(
+            "Reward %(reward)s needs its approvals first: request "
+            "validation and wait for the reviewers.",
+            reward=self.name,
+        )
+
+    def _refuse_create_bill(self):
+        refusal = self._refuse_state(["approved"]) or self._refuse_not_payer()
+        if refusal:
+            return refusal
+        if not self.provider_id:
+            return self.env._(
+                "Reward %(reward)s goes to an employee: pay it with the "
+                "payroll and mark it as paid.",
+                reward=self.name,
+            )
+        if self.bill_id:
+            return self.env._(
+                "Reward %(reward)s already has a vendor bill.", reward=self.name
+            )
+        return ""
+
+    def _refuse_mark_paid(self):
+        refusal = self._refuse_state(["approved"]) or self._refuse_not_payer()
+        if refusal or not self.provider_id or self.bill_id:
+            return refusal
+        return self.env._(
+            "Create the vendor bill of %(reward)s before marking it as paid.",
+            reward=self.name,
+        )
+
+    def _refuse_cancel(self):
+        return self._refuse_state(["to_approve", "approved"]) or (
+            self._refuse_not_payer()
+        )
+
+    # ---------------------------------------------------------------- actions
 
     def action_approve(self):
         """Approve once the tier validation is complete (tier.validation
         refuses the state change while reviews are pending)."""
-        self._check_state(["to_approve"])
-        for reward in self:
-            if reward.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "Reward %(reward)s needs its approvals first: request "
-                        "validation and wait for the reviewers.",
-                        reward=reward.name,
-                    )
-                )
+        self._ensure_can("approve")
         self._workflow_write(
             {"state": "approved", "approved_date": fields.Datetime.now()}
         )
@@ -289,26 +334,9 @@ class SaleIntelReward(models.Model):
 
     def action_create_bill(self):
         """Vendor bill for an external provider's approved reward."""
-        self._check_state(["approved"])
-        if not self.env.user.has_group(roles.MARKETING_PLANNING):
-            self._check_manager()
+        self._ensure_can("create_bill")
         moves = self.env["account.move"]
         for reward in self:
-            if not reward.provider_id:
-                raise UserError(
-                    self.env._(
-                        "Reward %(reward)s goes to an employee: pay it with the "
-                        "payroll and mark it as paid.",
-                        reward=reward.name,
-                    )
-                )
-            if reward.bill_id:
-                raise UserError(
-                    self.env._(
-                        "Reward %(reward)s already has a vendor bill.",
-                        reward=reward.name,
-                    )
-                )
             move = moves.sudo().create(reward._prepare_bill_vals())
             reward._workflow_write({"bill_id": move.id})
             moves |= move
@@ -347,33 +375,14 @@ class SaleIntelReward(models.Model):
             ],
         }
 
-    def _check_manager(self):
-        if not self.env.user.has_group(roles.MANAGER):
-            raise UserError(
-                self.env._("Only marketing planning or an administrator pays rewards.")
-            )
-
     def action_mark_paid(self):
-        self._check_state(["approved"])
-        if not self.env.user.has_group(roles.MARKETING_PLANNING):
-            self._check_manager()
-        for reward in self:
-            if reward.provider_id and not reward.bill_id:
-                raise UserError(
-                    self.env._(
-                        "Create the vendor bill of %(reward)s before marking it "
-                        "as paid.",
-                        reward=reward.name,
-                    )
-                )
+        self._ensure_can("mark_paid")
         self._workflow_write(
             {"state": "paid", "paid_date": fields.Date.context_today(self)}
         )
         return True
 
     def action_cancel(self):
-        self._check_state(["to_approve", "approved"])
-        if not self.env.user.has_group(roles.MARKETING_PLANNING):
-            self._check_manager()
+        self._ensure_can("cancel")
         self._workflow_write({"state": "cancel"})
         return True

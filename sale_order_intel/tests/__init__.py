@@ -4,3 +4,4 @@ from . import test_security
 from . import test_policy
 from . import test_print
 from . import test_activity_language
+from . import test_buttons

@@ -34,13 +34,14 @@ class CrmLead(models.Model):
         )
         if not reports:
             return
-        Report = self.env["sale.intel.report"]
-        marketing = Report._is_marketing()
         for report in reports:
-            if marketing and report.sale_order_ids.filtered(
-                lambda o: o.state == "sale"
+            # the report's own rule for this user (marketing planning, an
+            # open report), and a confirmed order linked to it
+            as_user = report.with_env(self.env)
+            if not as_user._button_refusal("mark_won") and (
+                report.sale_order_ids.filtered(lambda o: o.state == "sale")
             ):
-                report.with_env(self.env).action_mark_won()
+                as_user.action_mark_won()
             else:
                 report.message_post(
                     body=self.env._(

@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 
 
 class SaleIntelReport(models.Model):
@@ -9,20 +9,12 @@ class SaleIntelReport(models.Model):
 
     lead_ids = fields.One2many("crm.lead", "intel_report_id", string="Opportunities")
     lead_count = fields.Integer(compute="_compute_lead_count")
-    can_create_opportunity = fields.Boolean(compute="_compute_can")
+    can_create_opportunity = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("lead_ids")
     def _compute_lead_count(self):
         for report in self:
             report.lead_count = len(report.lead_ids)
-
-    @api.depends("state", "is_valuable")
-    @api.depends_context("uid")
-    def _compute_can(self):
-        result = super()._compute_can()
-        for report in self:
-            report.can_create_opportunity = report._is_opportunity_state()
-        return result
 
     def _is_opportunity_state(self):
         """A report becomes an opportunity where a marketing plan makes sense
@@ -47,29 +39,34 @@ class SaleIntelReport(models.Model):
             )
         )
 
-    def action_create_opportunity(self):
-        """Create an opportunity prefilled from the report, as the current
-        user (CRM's own access rules apply to it). Only who can write the
-        report (its reporter, marketing planning, administrators) may."""
-        self.ensure_one()
-        self.check_access("write")
+    def _refuse_create_opportunity(self):
+        """Only who can write the report (its reporter, marketing planning,
+        administrators), on an evaluated valuable (or planned) report that
+        has no open opportunity yet."""
+        try:
+            self.check_access("write")
+        except AccessError as error:
+            return error
         if not self._is_opportunity_state():
-            raise UserError(
-                self.env._(
-                    "Only an evaluated, valuable report (or one with a marketing "
-                    "plan) becomes an opportunity (%(report)s).",
-                    report=self.name,
-                )
+            return self.env._(
+                "Only an evaluated, valuable report (or one with a marketing "
+                "plan) becomes an opportunity (%(report)s).",
+                report=self.name,
             )
         open_leads = self._get_open_opportunities()
         if open_leads:
-            raise UserError(
-                self.env._(
-                    "%(report)s already has an open opportunity: %(lead)s.",
-                    report=self.name,
-                    lead=open_leads[0].name,
-                )
+            return self.env._(
+                "%(report)s already has an open opportunity: %(lead)s.",
+                report=self.name,
+                lead=open_leads[0].name,
             )
+        return ""
+
+    def action_create_opportunity(self):
+        """Create an opportunity prefilled from the report, as the current
+        user (CRM's own access rules apply to it)."""
+        self._ensure_can("create_opportunity")
+        self.ensure_one()
         lead = self.env["crm.lead"].create(self._prepare_opportunity_vals())
         self.message_post(
             body=self.env._("Opportunity %(lead)s created.", lead=lead.name)

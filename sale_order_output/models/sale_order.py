@@ -7,8 +7,9 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from odoo.addons.order_handling_base.models import roles
 from odoo.addons.sale_order_intake.models.sale_order import TRANSFERRED_STAGES
+
+from .stock_picking import PREPARERS
 
 _lt = LazyTranslate(__name__)
 
@@ -61,6 +62,9 @@ class SaleOrder(models.Model):
     output_calloff_ids = fields.One2many(
         "sale.order.calloff", "order_id", string="Call-offs"
     )
+    can_output_prepare_delivery = fields.Boolean(compute="_compute_can_buttons")
+    can_output_prepare_stock = fields.Boolean(compute="_compute_can_buttons")
+    can_output_calloff = fields.Boolean(compute="_compute_can_buttons")
     output_is_stock_preparation = fields.Boolean(
         string="Held for Call-off",
         compute="_compute_output_is_stock_preparation",
@@ -181,20 +185,64 @@ class SaleOrder(models.Model):
             )
         )
 
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _output_refuse_confirmed(self):
+        self.ensure_one()
+        if self.state != "sale":
+            return self.env._(
+                "Order %s is not confirmed: output and deliveries follow "
+                "confirmed orders.",
+                self.name,
+            )
+        return ""
+
+    def _refuse_output_prepare_delivery(self):
+        if (
+            refusal := self.env["stock.picking"]._output_refuse_group(*PREPARERS)
+            or self._output_refuse_confirmed()
+        ):
+            return refusal
+        if not self.output_progress:
+            return self.env._(
+                "Order %s has no recorded output: deliveries are prepared from "
+                "recorded output.",
+                self.name,
+            )
+        if self.delivery_status == "full" or not self.sudo()._output_ready_pickings():
+            return self.env._("Order %s has no open delivery to prepare.", self.name)
+        return ""
+
+    def _refuse_output_prepare_stock(self):
+        return (
+            self.env["stock.picking"]._output_refuse_group(*PREPARERS)
+            or self._output_refuse_stock_preparation()
+        )
+
+    def _refuse_output_calloff(self):
+        if (
+            refusal := self.env["sale.order.calloff"]._output_refuse_caller()
+            or self._output_refuse_stock_preparation()
+        ):
+            return refusal
+        if self.delivery_status == "full":
+            return self.env._(
+                "Order %s is delivered in full: nothing is left to call off.",
+                self.name,
+            )
+        return ""
+
+    # ------------------------------------------------------------------
+    # Deliveries from output (R5.7)
+    # ------------------------------------------------------------------
+
     def action_output_prepare_delivery(self):
         """Prepare the open deliveries of the orders from their recorded,
         not yet delivered output (R5.7)."""
-        self.env["stock.picking"]._output_check_group(
-            roles.LOGISTICS_CLERK, roles.WAREHOUSE_LEAD, roles.MANAGER
-        )
+        self._ensure_can("output_prepare_delivery")
         pickings = self.sudo()._output_ready_pickings()
-        if not pickings:
-            raise UserError(
-                self.env._(
-                    "Order %s has no open delivery to prepare.",
-                    ", ".join(self.mapped("name")),
-                )
-            )
         pickings.with_env(self.env).action_output_prepare()
         return self._output_open_pickings(pickings)
 
@@ -236,22 +284,18 @@ class SaleOrder(models.Model):
             )
         ).write({"output_calloff_hold": True})
 
-    def _output_check_stock_preparation(self):
-        for order in self:
-            if not order.output_is_stock_preparation:
-                raise UserError(
-                    self.env._(
-                        "Order %s is not a stock-preparation order held for call-off.",
-                        order.name,
-                    )
-                )
-            if order.state != "sale":
-                raise UserError(
-                    self.env._(
-                        "Stock-preparation order %s is not confirmed yet.",
-                        order.name,
-                    )
-                )
+    def _output_refuse_stock_preparation(self):
+        self.ensure_one()
+        if not self.output_is_stock_preparation:
+            return self.env._(
+                "Order %s is not a stock-preparation order held for call-off.",
+                self.name,
+            )
+        if self.state != "sale":
+            return self.env._(
+                "Stock-preparation order %s is not confirmed yet.", self.name
+            )
+        return ""
 
     def action_output_prepare_stock(self):
         """Prepare the stock of a stock-preparation order ahead of the
@@ -259,10 +303,7 @@ class SaleOrder(models.Model):
         replenishment (the product's routes: buy, manufacture…) into the
         warehouse's stock, or tell the warehouse when no route replenishes
         it."""
-        self.env["stock.picking"]._output_check_group(
-            roles.LOGISTICS_CLERK, roles.WAREHOUSE_LEAD, roles.MANAGER
-        )
-        self._output_check_stock_preparation()
+        self._ensure_can("output_prepare_stock")
         self._output_reserve_accepted(force=self)
         for order in self.sudo():
             order._output_replenish_shortfall()
@@ -368,9 +409,8 @@ class SaleOrder(models.Model):
     def action_output_calloff(self):
         """Open a call-off of the customer, its lines filled with what is
         still to call off."""
+        self._ensure_can("output_calloff")
         self.ensure_one()
-        self.env["sale.order.calloff"]._output_check_caller()
-        self._output_check_stock_preparation()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Call-off"),

@@ -100,16 +100,33 @@ class SaleOrderCalloff(models.Model):
                 for line in lines
             ]
 
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+
     @api.model
-    def _output_check_caller(self):
+    def _output_refuse_caller(self):
         if self.env.su or any(self.env.user.has_group(g) for g in CALLERS):
-            return
-        raise AccessError(
+            return ""
+        return AccessError(
             self.env._(
                 "Call-offs are recorded by the logistics clerk (接单员) or the "
                 "order-handling administrator."
             )
         )
+
+    @api.model
+    def _output_check_caller(self):
+        if refusal := self._output_refuse_caller():
+            raise refusal
+
+    def _refuse_done(self):
+        """The clerk releases a draft call-off of a confirmed
+        stock-preparation order."""
+        self.ensure_one()
+        if refusal := self._output_refuse_caller():
+            return refusal
+        if self.state != "draft":
+            return self.env._("Call-off %s is already released.", self.name)
+        return self.order_id._output_refuse_stock_preparation()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -150,12 +167,9 @@ class SaleOrderCalloff(models.Model):
     def action_done(self):
         """Release the called-off quantities: the held delivery of the order
         is prepared with them (R5.7)."""
+        self._ensure_can("done")
         self.ensure_one()
-        self._output_check_caller()
-        if self.state != "draft":
-            raise UserError(self.env._("Call-off %s is already released.", self.name))
         order = self.order_id
-        order._output_check_stock_preparation()
         lines = self.line_ids.filtered("quantity")
         if not lines:
             raise UserError(

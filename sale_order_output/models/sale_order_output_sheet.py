@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.order_handling_base.models import roles
 
+from .stock_picking import PREPARERS
+
 #: who records output (跟单员) and who may correct it
 RECORDERS = (roles.LOGISTICS_CLERK, roles.MANAGER)
 
@@ -88,6 +90,9 @@ class SaleOrderOutputSheet(models.Model):
         string="Total Weight (kg)", compute="_compute_totals", digits="Stock Weight"
     )
     order_count = fields.Integer(string="Orders", compute="_compute_totals")
+    can_done = fields.Boolean(compute="_compute_can_buttons")
+    can_prepare_deliveries = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     @api.model
     def _default_date(self):
@@ -131,17 +136,51 @@ class SaleOrderOutputSheet(models.Model):
             )
 
     @api.model
-    def _output_check_recorder(self):
+    def _output_refuse_recorder(self):
         """Output is recorded by the follow-up clerk (or the suite's
         administrator): a salesperson or a department cannot."""
         if self.env.su or any(self.env.user.has_group(g) for g in RECORDERS):
-            return
-        raise AccessError(
+            return ""
+        return AccessError(
             self.env._(
                 "Daily output is recorded by the logistics clerk (跟单员) or the "
                 "order-handling administrator."
             )
         )
+
+    @api.model
+    def _output_check_recorder(self):
+        if refusal := self._output_refuse_recorder():
+            raise refusal
+
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _refuse_done(self):
+        self.ensure_one()
+        if refusal := self._output_refuse_recorder():
+            return refusal
+        if self.state != "draft":
+            return self.env._("Output sheet %s is already recorded.", self.name)
+        return ""
+
+    def _refuse_cancel(self):
+        return self._output_refuse_recorder() or self._refuse_unless_state(
+            "draft", "done"
+        )
+
+    def _refuse_prepare_deliveries(self):
+        self.ensure_one()
+        if refusal := self.env["stock.picking"]._output_refuse_group(*PREPARERS):
+            return refusal
+        if self.state != "done":
+            return self.env._(
+                "Record output sheet %s first: deliveries are prepared from "
+                "recorded output.",
+                self.name,
+            )
+        return ""
 
     # ------------------------------------------------------------------
     # Actions
@@ -149,12 +188,8 @@ class SaleOrderOutputSheet(models.Model):
 
     def action_done(self):
         """Record the sheet: its output counts for its orders (R5.7)."""
-        self._output_check_recorder()
+        self._ensure_can("done")
         for sheet in self:
-            if sheet.state != "draft":
-                raise UserError(
-                    self.env._("Output sheet %s is already recorded.", sheet.name)
-                )
             if not sheet.line_ids:
                 raise UserError(
                     self.env._("Output sheet %s has no output lines.", sheet.name)
@@ -172,21 +207,20 @@ class SaleOrderOutputSheet(models.Model):
     def action_cancel(self):
         """Cancel a sheet entered by mistake: its output no longer counts
         (the deliveries already validated stay as they are)."""
-        self._output_check_recorder()
-        # a cancelled sheet is refused by the workflow guard (a replayed step)
+        self._ensure_can("cancel")
         self._workflow_write({"state": "cancelled"})
         return True
 
     def action_prepare_deliveries(self):
         """Prepare the deliveries of the sheet's orders from their recorded,
-        not yet delivered output (R5.7)."""
+        not yet delivered output (R5.7): those of its orders that have a
+        delivery to prepare."""
+        self._ensure_can("prepare_deliveries")
         self.ensure_one()
-        if self.state != "done":
-            raise UserError(
-                self.env._(
-                    "Record output sheet %s first: deliveries are prepared from "
-                    "recorded output.",
-                    self.name,
-                )
-            )
-        return self.line_ids.order_id.action_output_prepare_delivery()
+        orders = self.line_ids.order_id
+        ready = orders.filtered(
+            lambda order: not order._button_refusal("output_prepare_delivery")
+        )
+        # none is ready: the first order's reason
+        (ready or orders)._ensure_can("output_prepare_delivery")
+        return ready.action_output_prepare_delivery()

@@ -30,7 +30,8 @@ RECHECK_ACTIVITY = "sale_order_output.mail_activity_type_output_recheck"
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "order.handling.button.mixin"]
 
     output_check_required = fields.Boolean(
         string="Re-check Required",
@@ -65,8 +66,8 @@ class StockPicking(models.Model):
         help="Who drives the delivery (安排司机送货).",
     )
     delivery_vehicle = fields.Char(string="Vehicle Plate", tracking=True)
-    output_can_prepare = fields.Boolean(compute="_compute_output_can")
-    output_can_recheck = fields.Boolean(compute="_compute_output_can")
+    can_output_prepare = fields.Boolean(compute="_compute_can_buttons")
+    can_output_recheck = fields.Boolean(compute="_compute_can_buttons")
 
     @api.depends("picking_type_code", "sale_id", "company_id.output_delivery_recheck")
     def _compute_output_check_required(self):
@@ -82,29 +83,6 @@ class StockPicking(models.Model):
             and self.company_id.output_delivery_recheck
             and order._order_handling_regulated()
         )
-
-    @api.depends(
-        "state", "output_prepared_uid", "output_recheck_uid", "picking_type_code"
-    )
-    @api.depends_context("uid")
-    def _compute_output_can(self):
-        user = self.env.user
-        preparer = any(user.has_group(g) for g in PREPARERS)
-        rechecker = any(user.has_group(g) for g in RECHECKERS)
-        for picking in self:
-            open_delivery = (
-                picking.picking_type_code == "outgoing"
-                and picking.state not in ("draft", "done", "cancel")
-                and bool(picking.sudo().sale_id)
-            )
-            picking.output_can_prepare = preparer and open_delivery
-            picking.output_can_recheck = (
-                rechecker
-                and open_delivery
-                and bool(picking.output_prepared_uid)
-                and not picking.output_recheck_uid
-                and picking.output_prepared_uid != user
-            )
 
     # ------------------------------------------------------------------
     # Guards
@@ -146,16 +124,71 @@ class StockPicking(models.Model):
             )
 
     @api.model
-    def _output_check_group(self, *groups):
+    def _output_refuse_group(self, *groups):
+        """An ``AccessError`` naming the roles, or ``""`` for them."""
         if self.env.su or any(self.env.user.has_group(g) for g in groups):
-            return
+            return ""
         names = [self.env.ref(group).name for group in groups]
-        raise AccessError(
+        return AccessError(
             self.env._(
                 "Only %(roles)s can do this.",
                 roles=format_list(self.env, names, style="or"),
             )
         )
+
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _output_refuse_open_delivery(self, message):
+        """A delivery of a sale order that is neither draft, done nor
+        cancelled; ``message`` names its state otherwise."""
+        self.ensure_one()
+        if self.picking_type_code != "outgoing" or not self.sudo().sale_id:
+            return self.env._("%s is not a delivery of a sale order.", self.name)
+        if self.state in ("draft", "done", "cancel"):
+            return message
+        return ""
+
+    def _refuse_output_prepare(self):
+        return self._output_refuse_group(
+            *PREPARERS
+        ) or self._output_refuse_open_delivery(
+            self.env._(
+                "Delivery %(picking)s is %(state)s: it cannot be prepared.",
+                picking=self.name,
+                state=self._output_state_label(),
+            )
+        )
+
+    def _refuse_output_recheck(self):
+        if refusal := self._output_refuse_group(*RECHECKERS):
+            return refusal
+        if not self.output_prepared_uid:
+            return self.env._(
+                "Delivery %s is not prepared yet: nothing to re-check.", self.name
+            )
+        if refusal := self._output_refuse_open_delivery(
+            self.env._(
+                "Delivery %(picking)s is %(state)s: it cannot be re-checked.",
+                picking=self.name,
+                state=self._output_state_label(),
+            )
+        ):
+            return refusal
+        if self.output_prepared_uid == self.env.user:
+            return self.env._(
+                "Delivery %s must be re-checked by a second person, not "
+                "by the one who prepared it.",
+                self.name,
+            )
+        if self.output_recheck_uid:
+            return self.env._(
+                "Delivery %s is already re-checked: prepare it again to have "
+                "it re-checked again.",
+                self.name,
+            )
+        return ""
 
     # ------------------------------------------------------------------
     # Quantities
@@ -249,20 +282,7 @@ class StockPicking(models.Model):
     def action_output_prepare(self):
         """Prepare the delivery (送货单 / 出仓单) from the recorded output:
         quantities set, preparer stamped; a re-check done before is void."""
-        self._output_check_group(*PREPARERS)
-        for picking in self:
-            if picking.picking_type_code != "outgoing" or not picking.sudo().sale_id:
-                raise UserError(
-                    self.env._("%s is not a delivery of a sale order.", picking.name)
-                )
-            if picking.state in ("draft", "done", "cancel"):
-                raise UserError(
-                    self.env._(
-                        "Delivery %(picking)s is %(state)s: it cannot be prepared.",
-                        picking=picking.name,
-                        state=picking._output_state_label(),
-                    )
-                )
+        self._ensure_can("output_prepare")
         self._output_set_quantities()
         self.sudo().write(
             {
@@ -304,32 +324,8 @@ class StockPicking(models.Model):
     def action_output_recheck(self):
         """A second person of the warehouse re-checks the prepared delivery
         (送货单至少要核对一遍以上)."""
-        self._output_check_group(*RECHECKERS)
+        self._ensure_can("output_recheck")
         user = self.env.user
-        for picking in self:
-            if not picking.output_prepared_uid:
-                raise UserError(
-                    self.env._(
-                        "Delivery %s is not prepared yet: nothing to re-check.",
-                        picking.name,
-                    )
-                )
-            if picking.state in ("draft", "done", "cancel"):
-                raise UserError(
-                    self.env._(
-                        "Delivery %(picking)s is %(state)s: it cannot be re-checked.",
-                        picking=picking.name,
-                        state=picking._output_state_label(),
-                    )
-                )
-            if picking.output_prepared_uid == user:
-                raise UserError(
-                    self.env._(
-                        "Delivery %s must be re-checked by a second person, not "
-                        "by the one who prepared it.",
-                        picking.name,
-                    )
-                )
         self._output_check_quantities()
         for picking in self:
             picking.sudo().write(

@@ -67,8 +67,8 @@ class TestDeliveryFromOutput(OutputCommon):
         with self.assertRaises(AccessError):
             picking.with_user(self.users["clerk"]).action_output_recheck()
         self.assertFalse(picking.output_recheck_uid)
-        self.assertFalse(picking.with_user(self.users["warehouse"]).output_can_recheck)
-        self.assertTrue(picking.with_user(self.users["warehouse2"]).output_can_recheck)
+        self.assertFalse(picking.with_user(self.users["warehouse"]).can_output_recheck)
+        self.assertTrue(picking.with_user(self.users["warehouse2"]).can_output_recheck)
         picking.with_user(self.users["warehouse2"]).action_output_recheck()
         self.assertEqual(picking.output_recheck_uid, self.users["warehouse2"])
 

@@ -96,13 +96,15 @@ class TestDailyOutput(OutputCommon):
 
     def test_replayed_cancel_writes_nothing(self):
         """R5.7 Cancelling a cancelled sheet again (a replay over RPC) is
-        refused by the workflow guard and changes nothing."""
+        refused by the button's rule and changes nothing."""
         sheet = self._sheet([(self.film_line, 30, 30)])
         clerk_sheet = sheet.with_user(self.users["clerk"])
         clerk_sheet.action_cancel()
         self.env.flush_all()
         before = (sheet.write_date, len(sheet.message_ids))
-        with self.assertRaisesRegex(UserError, "is already Cancelled"):
+        with self.assertRaisesRegex(
+            UserError, "is Cancelled: this step is not possible now"
+        ):
             clerk_sheet.action_cancel()
         self.env.flush_all()
         self.env.invalidate_all()

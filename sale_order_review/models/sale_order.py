@@ -1,7 +1,6 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.order_handling_base.models.mail_batch import (
     post_notes_deferred,
@@ -136,13 +135,8 @@ class SaleOrder(models.Model):
         return reviews
 
     @api.depends("current_review_id.state")
-    def _compute_intake_can(self):
-        result = super()._compute_intake_can()
-        # the Propose Delivery Date button waits for the review, as the action
-        for order in self.filtered("intake_can_propose_date"):
-            if order._review_blocks_delivery_date():
-                order.intake_can_propose_date = False
-        return result
+    def _compute_can_buttons(self):
+        return super()._compute_can_buttons()
 
     def _review_blocks_delivery_date(self):
         """Hook: the delivery date is proposed once the review accepted the
@@ -150,21 +144,17 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.current_review_id.state != "accepted"
 
-    def _intake_propose_date(self, date=None):
-        # out-of-stage calls get the intake's own message (super); reached
-        # from the order and from its copy (the supervisor reads no order)
-        for order in self.filtered(
-            lambda o: o.intake_stage in ("accepted", "date_proposed")
-        ):
-            if order._review_blocks_delivery_date():
-                raise UserError(
-                    self.env._(
-                        "Order %s must pass its review before its delivery date "
-                        "is proposed.",
-                        order.name,
-                    )
-                )
-        return super()._intake_propose_date(date)
+    def _refuse_intake_propose_date(self):
+        # the Propose Delivery Date button waits for the review; read in
+        # sudo, from the order and from its copy (the supervisor reads no
+        # order)
+        refusal = super()._refuse_intake_propose_date()
+        if not refusal and self.sudo()._review_blocks_delivery_date():
+            refusal = self.env._(
+                "Order %s must pass its review before its delivery date is proposed.",
+                self.sudo().name,
+            )
+        return refusal
 
     def action_view_reviews(self):
         self.ensure_one()

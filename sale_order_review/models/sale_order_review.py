@@ -129,7 +129,10 @@ class SaleOrderReview(models.Model):
         "sale.order.review.meeting", "review_id", string="Review Meetings"
     )
     meeting_count = fields.Integer(compute="_compute_meeting_count")
-    can_decide = fields.Boolean(compute="_compute_can_decide")
+    can_accept = fields.Boolean(compute="_compute_can_buttons")
+    can_accept_conditions = fields.Boolean(compute="_compute_can_buttons")
+    can_reject = fields.Boolean(compute="_compute_can_buttons")
+    can_call_meeting = fields.Boolean(compute="_compute_can_buttons")
     assessed = fields.Boolean(
         compute="_compute_assessed",
         help="Capacity, material, technology and delivery date are all "
@@ -146,15 +149,6 @@ class SaleOrderReview(models.Model):
     def _compute_assessed(self):
         for review in self:
             review.assessed = all(review[name] for name in ASSESSED_FIELDS)
-
-    @api.depends("state", "order_class", "department_id")
-    @api.depends_context("uid")
-    def _compute_can_decide(self):
-        for review in self:
-            review.can_decide = review.state in (
-                "to_review",
-                "meeting",
-            ) and review._is_reviewer(self.env.user)
 
     def _sla_order_class(self):
         self.ensure_one()
@@ -194,49 +188,75 @@ class SaleOrderReview(models.Model):
         )
         return user.has_group(group) and self.department_id._is_member(user)
 
-    def _check_reviewer(self):
-        if self.env.su:
-            return
-        for review in self:
-            if not review._is_reviewer(self.env.user):
-                raise AccessError(
-                    self.env._(
-                        "Only the %(role)s of %(department)s reviews %(review)s.",
-                        role=self.env.ref(
-                            roles.ENGINEERING_SUPERVISOR
-                            if review.order_class == "non_regular"
-                            else roles.WORKSHOP_SUPERVISOR
-                        ).name,
-                        department=review.department_id.name,
-                        review=review.name,
-                    )
-                )
+    def _refuse_reviewer(self):
+        """The rule "only the reviewer" (``_is_reviewer``), for one review:
+        an ``AccessError`` naming the role and the department, or ``""``."""
+        self.ensure_one()
+        if self.env.su or self._is_reviewer(self.env.user):
+            return ""
+        return AccessError(
+            self.env._(
+                "Only the %(role)s of %(department)s reviews %(review)s.",
+                role=self.env.ref(
+                    roles.ENGINEERING_SUPERVISOR
+                    if self.order_class == "non_regular"
+                    else roles.WORKSHOP_SUPERVISOR
+                ).name,
+                department=self.department_id.name,
+                review=self.name,
+            )
+        )
 
-    def _check_open(self):
-        for review in self:
-            if review.state not in ("to_review", "meeting"):
-                raise UserError(
-                    self.env._("Review %s is already decided.", review.name)
-                )
+    def _refuse_open(self):
+        """The rule "not decided yet", for one review, or ``""``."""
+        self.ensure_one()
+        if self.state in ("to_review", "meeting"):
+            return ""
+        return self.env._("Review %s is already decided.", self.name)
+
+    # the buttons' rules (``order.handling.button.mixin``): open, then the
+    # reviewer (R3.1); the assessments and texts are checked by ``_decide``
+
+    def _review_refusal(self):
+        return self._refuse_open() or self._refuse_reviewer()
+
+    def _refuse_accept(self):
+        return self._review_refusal()
+
+    def _refuse_accept_conditions(self):
+        return self._review_refusal()
+
+    def _refuse_reject(self):
+        return self._review_refusal()
+
+    def _refuse_call_meeting(self):
+        """Meetings are held for non-regular orders only (R3.2)."""
+        refusal = self._review_refusal()
+        if refusal or self.order_class == "non_regular":
+            return refusal
+        return self.env._("Review meetings are held for non-regular orders.")
 
     # ------------------------------------------------------------------
     # Decision (R3.1, R3.3)
     # ------------------------------------------------------------------
 
     def action_accept(self):
+        self._ensure_can("accept")
         return self._decide("accept")
 
     def action_accept_conditions(self):
+        self._ensure_can("accept_conditions")
         return self._decide("accept_conditions")
 
     def action_reject(self):
+        self._ensure_can("reject")
         return self._decide("reject")
 
     @mail_queued
     def _decide(self, decision):
+        """Decide the reviews, whose rule the caller checked (the buttons,
+        or an approved meeting resolution): what must be written first."""
         self.check_access("read")
-        self._check_open()
-        self._check_reviewer()
         for review in self:
             missing = [
                 review._fields[name]._description_string(self.env)
@@ -368,13 +388,8 @@ class SaleOrderReview(models.Model):
 
     def action_call_meeting(self):
         """The engineering supervisor calls a review meeting (R3.2)."""
+        self._ensure_can("call_meeting")
         self.ensure_one()
-        self._check_open()
-        self._check_reviewer()
-        if self.order_class != "non_regular":
-            raise UserError(
-                self.env._("Review meetings are held for non-regular orders.")
-            )
         meeting = self.env["sale.order.review.meeting"].create({"review_id": self.id})
         if self.state == "to_review":
             self.sudo().write({"state": "meeting"})

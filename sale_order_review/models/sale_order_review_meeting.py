@@ -107,6 +107,10 @@ class SaleOrderReviewMeeting(models.Model):
     resolution_uid = fields.Many2one("res.users", string="Resolved By", readonly=True)
     approved_uid = fields.Many2one("res.users", string="Approved By", readonly=True)
     approved_date = fields.Datetime(string="Approved On", readonly=True)
+    can_schedule = fields.Boolean(compute="_compute_can_buttons")
+    can_resolve = fields.Boolean(compute="_compute_can_buttons")
+    can_approve_resolution = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
 
     @api.model
     def _default_department_ids(self):
@@ -132,27 +136,50 @@ class SaleOrderReviewMeeting(models.Model):
         )
         return meetings
 
-    def _check_organiser(self):
-        for meeting in self:
-            meeting.review_id._check_reviewer()
+    # the buttons' rules (``order.handling.button.mixin``): the state, then
+    # the role — the review's reviewer organises, the general manager
+    # approves the resolution (R3.2); what to write first is checked by the
+    # actions
 
-    def _check_state(self, allowed):
-        for meeting in self:
-            if meeting.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(meeting)s is %(state)s: not possible now.",
-                        meeting=meeting.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[meeting.state],
-                    )
-                )
+    def _meeting_state_refusal(self, *allowed):
+        """The rule "only in these states", for one meeting, or ``""``."""
+        self.ensure_one()
+        if self.state in allowed:
+            return ""
+        return self.env._(
+            "%(meeting)s is %(state)s: not possible now.",
+            meeting=self.name,
+            state=dict(self._fields["state"]._description_selection(self.env))[
+                self.state
+            ],
+        )
+
+    def _refuse_schedule(self):
+        return self._meeting_state_refusal("draft") or self.review_id._refuse_reviewer()
+
+    def _refuse_resolve(self):
+        return (
+            self._meeting_state_refusal("scheduled")
+            or self.review_id._refuse_reviewer()
+        )
+
+    def _refuse_approve_resolution(self):
+        refusal = self._meeting_state_refusal("resolved")
+        if refusal or self.env.su or self.env.user.has_group(roles.GENERAL_MANAGER):
+            return refusal
+        return AccessError(
+            self.env._("Only the general manager approves review resolutions.")
+        )
+
+    def _refuse_cancel(self):
+        return (
+            self._meeting_state_refusal("draft", "scheduled")
+            or self.review_id._refuse_reviewer()
+        )
 
     def action_schedule(self):
         """Invite the attendees: a calendar event and an inbox message."""
-        self._check_state(["draft"])
-        self._check_organiser()
+        self._ensure_can("schedule")
         for meeting in self:
             attendees = meeting.attendee_ids | meeting.department_ids.manager_id
             if not attendees:
@@ -186,8 +213,7 @@ class SaleOrderReviewMeeting(models.Model):
 
     def action_resolve(self):
         """The engineering supervisor records the resolution."""
-        self._check_state(["scheduled"])
-        self._check_organiser()
+        self._ensure_can("resolve")
         for meeting in self:
             if not meeting.make:
                 raise UserError(self.env._("Record the resolution: make it or not."))
@@ -223,11 +249,7 @@ class SaleOrderReviewMeeting(models.Model):
         """The general manager approves the resolution; it decides the
         review: make → accepted with what to make as conditions, not make →
         rejected (R3.2, R3.3)."""
-        self._check_state(["resolved"])
-        if not (self.env.su or self.env.user.has_group(roles.GENERAL_MANAGER)):
-            raise AccessError(
-                self.env._("Only the general manager approves review resolutions.")
-            )
+        self._ensure_can("approve_resolution")
         self.sudo().write(
             {
                 "state": "approved",
@@ -240,7 +262,9 @@ class SaleOrderReviewMeeting(models.Model):
         )
         for meeting in self:
             review = meeting.review_id.sudo()
-            review._check_open()
+            refusal = review._refuse_open()
+            if refusal:
+                raise UserError(refusal)
             if meeting.make == "make":
                 review.write({"conditions": meeting.what_to_make})
                 review._decide("accept_conditions")
@@ -250,8 +274,7 @@ class SaleOrderReviewMeeting(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(["draft", "scheduled"])
-        self._check_organiser()
+        self._ensure_can("cancel")
         self.calendar_event_id.sudo().unlink()
         self.sudo().write({"state": "cancelled"})
         return True

@@ -109,7 +109,7 @@ class TestReview(ReviewCommon):
             copy = self.env["sale.order.copy"].with_user(self.users[role])
             copy = copy.browse(order.id)
             self.assertEqual(order.current_review_id.state, "to_review")
-            self.assertFalse(copy.intake_can_propose_date, role)
+            self.assertFalse(copy.can_intake_propose_date, role)
             with self.assertRaisesRegex(UserError, "must pass its review"):
                 supervisor.action_intake_propose_date(date)
             review = order.current_review_id.with_user(self.users[role])
@@ -117,7 +117,7 @@ class TestReview(ReviewCommon):
             review.action_accept()
             self.assertEqual(order.current_review_id.state, "accepted")
             copy.invalidate_recordset()
-            self.assertTrue(copy.intake_can_propose_date, role)
+            self.assertTrue(copy.can_intake_propose_date, role)
             supervisor.action_intake_propose_date(date)
             self.assertEqual(order.intake_stage, "date_proposed")
 

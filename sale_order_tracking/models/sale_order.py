@@ -4,9 +4,6 @@
 after the customer confirmed the receipt (R6.3)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-
-from odoo.addons.order_handling_base.models import roles
 
 from .stock_picking import RECEIPT_ROLES
 
@@ -60,7 +57,7 @@ class SaleOrder(models.Model):
         help="Whether the customer confirmed the receipt of every done "
         "delivery of the order (R6.3).",
     )
-    receipt_can_record = fields.Boolean(compute="_compute_receipt_can_record")
+    can_receipt_record_wizard = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # Computes
@@ -82,18 +79,6 @@ class SaleOrder(models.Model):
             else:
                 order.receipt_state = "pending"
 
-    @api.depends("receipt_state", "company_id.tracking_receipt_required")
-    @api.depends_context("uid")
-    def _compute_receipt_can_record(self):
-        may_record = any(self.env.user.has_group(group) for group in RECEIPT_ROLES)
-        for order in self:
-            order.receipt_can_record = (
-                may_record
-                and order.receipt_state == "pending"
-                and order.company_id.tracking_receipt_required
-                and order._order_handling_regulated()
-            )
-
     @api.depends("intake_stage", "state", "delivery_status", "receipt_state")
     def _compute_tracking_portal_stage(self):
         for order in self:
@@ -109,14 +94,6 @@ class SaleOrder(models.Model):
                 elif order.delivery_status == "partial":
                     stage = "partially_shipped"
             order.tracking_portal_stage = stage or False
-
-    @api.depends("receipt_state")
-    def _compute_intake_can(self):
-        result = super()._compute_intake_can()
-        for order in self:
-            if order.intake_can_complete and order._tracking_receipt_missing():
-                order.intake_can_complete = False
-        return result
 
     # ------------------------------------------------------------------
     # Portal (R5.8)
@@ -152,37 +129,41 @@ class SaleOrder(models.Model):
             lambda picking: not picking.receipt_confirmed_date
         )
 
-    def action_intake_complete(self):
-        self._intake_check_group(roles.LOGISTICS_CLERK, roles.MANAGER)
-        for order in self:
-            missing = order._tracking_receipt_missing()
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s is completed once the customer confirmed "
-                        "the receipt of delivery %(pickings)s: on the portal, or "
-                        "recorded with Record Receipt.",
-                        order=order.name,
-                        pickings=", ".join(missing.mapped("name")),
-                    )
-                )
-        return super().action_intake_complete()
+    def _refuse_intake_complete(self):
+        """The intake's rule, and the customer's confirmation of the
+        receipt of every done delivery where the company asks for it."""
+        if refusal := super()._refuse_intake_complete():
+            return refusal
+        missing = self._tracking_receipt_missing()
+        if missing:
+            return self.env._(
+                "Order %(order)s is completed once the customer confirmed "
+                "the receipt of delivery %(pickings)s: on the portal, or "
+                "recorded with Record Receipt.",
+                order=self.name,
+                pickings=", ".join(missing.mapped("name")),
+            )
+        return ""
+
+    def _refuse_receipt_record_wizard(self):
+        """The clerk records the customer's confirmation of the order's
+        done deliveries that await it."""
+        self.ensure_one()
+        if refusal := self._intake_refuse_group(*RECEIPT_ROLES):
+            return refusal
+        if not self._tracking_receipt_missing():
+            return self.env._(
+                "Order %s has no done delivery whose receipt awaits the "
+                "customer's confirmation.",
+                self.name,
+            )
+        return ""
 
     def action_receipt_record_wizard(self):
         """Record the customer's confirmation of the order's deliveries."""
+        self._ensure_can("receipt_record_wizard")
         self.ensure_one()
-        self._intake_check_group(*RECEIPT_ROLES)
-        pickings = self.picking_ids._receipt_expected().filtered(
-            lambda picking: not picking.receipt_confirmed_date
-        )
-        if not pickings:
-            raise UserError(
-                self.env._(
-                    "Order %s has no done delivery whose receipt awaits the "
-                    "customer's confirmation.",
-                    self.name,
-                )
-            )
+        pickings = self._tracking_receipt_missing()
         return pickings.sudo(False).action_receipt_record_wizard()
 
     # ------------------------------------------------------------------

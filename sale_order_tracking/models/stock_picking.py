@@ -38,7 +38,8 @@ RECEIPT_ROLES = (roles.LOGISTICS_CLERK, roles.MANAGER)
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "order.handling.button.mixin"]
 
     receipt_confirmed_date = fields.Datetime(
         string="Receipt Confirmed On",
@@ -75,7 +76,7 @@ class StockPicking(models.Model):
         help="A done delivery to the customer of a sale order whose company "
         "asks the customer to confirm receipts, not confirmed yet.",
     )
-    receipt_can_confirm = fields.Boolean(compute="_compute_receipt_to_confirm")
+    can_receipt_record = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # Computes
@@ -88,15 +89,12 @@ class StockPicking(models.Model):
         "receipt_confirmed_date",
         "company_id.tracking_receipt_required",
     )
-    @api.depends_context("uid")
     def _compute_receipt_to_confirm(self):
-        may_record = any(self.env.user.has_group(group) for group in RECEIPT_ROLES)
         expected = self._receipt_expected()
         for picking in self:
             picking.receipt_to_confirm = (
                 picking in expected and not picking.receipt_confirmed_date
             )
-            picking.receipt_can_confirm = may_record and picking.receipt_to_confirm
 
     def _tracking_customer_deliveries(self):
         """The done deliveries of ``self`` that left for a customer of a sale
@@ -162,38 +160,60 @@ class StockPicking(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    # ------------------------------------------------------------------
+    # Button rules (order.handling.button.mixin)
+    # ------------------------------------------------------------------
+
+    def _refuse_receipt_record(self):
+        """The clerk (or an administrator) records the confirmation of a
+        done delivery of a company that asks for it, not yet confirmed,
+        that they may read."""
+        self.ensure_one()
+        if not (
+            self.env.su
+            or any(self.env.user.has_group(group) for group in RECEIPT_ROLES)
+        ):
+            return AccessError(
+                self.env._(
+                    "Only the %(role)s records the customer's confirmation of "
+                    "receipt of delivery %(pickings)s.",
+                    role=self.env.ref(roles.LOGISTICS_CLERK).name,
+                    pickings=self.sudo().name,
+                )
+            )
+        # the clerk must be able to read the delivery (company rules)
+        if refusal := self._refuse_unless_access("read"):
+            return refusal
+        if not self._receipt_expected():
+            return self.env._(
+                "Delivery %s: only a done delivery to the customer of a "
+                "sale order, in a company that asks customers to "
+                "confirm receipts, can be confirmed.",
+                self.name,
+            )
+        if self.receipt_confirmed_date:
+            return self.env._(
+                "The customer's receipt of delivery %s is already recorded.",
+                self.name,
+            )
+        return ""
+
     def action_receipt_record_wizard(self):
         """Open the wizard in which the clerk records the customer's
         confirmation (how and when) of these deliveries."""
-        self._receipt_check_role()
+        self._ensure_can("receipt_record")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_order_tracking.stock_picking_receipt_confirm_action"
         )
         action["context"] = {"default_picking_ids": self.ids}
         return action
 
-    def _receipt_check_role(self):
-        if self.env.su or any(
-            self.env.user.has_group(group) for group in RECEIPT_ROLES
-        ):
-            return
-        raise AccessError(
-            self.env._(
-                "Only the %(role)s records the customer's confirmation of "
-                "receipt of delivery %(pickings)s.",
-                role=self.env.ref(roles.LOGISTICS_CLERK).name,
-                pickings=", ".join(self.sudo().mapped("name")),
-            )
-        )
-
-    def action_receipt_record(self, channel, date=None, note=None):
+    def action_receipt_record(self, channel=None, date=None, note=None):
         """The logistics clerk records that the customer confirmed the
         receipt of these deliveries (R6.3): ``channel`` says how (phone,
         e-mail, in person, signed delivery slip), ``date`` when (default:
-        now). Deliveries already confirmed are left as they are."""
-        self._receipt_check_role()
-        # the clerk must be able to read the deliveries (company rules)
-        self.check_access("read")
+        now)."""
+        self._ensure_can("receipt_record")
         if (
             not isinstance(channel, str)
             or channel not in dict(RECEIPT_CHANNELS)

@@ -110,7 +110,7 @@ class TestReceiptConfirmation(TrackingCommon):
         (how, when) with the wizard; the customer's own date is kept."""
         order, picking = self._delivered_order()
         clerk_picking = picking.with_user(self.users["clerk"])
-        self.assertTrue(clerk_picking.receipt_can_confirm)
+        self.assertTrue(clerk_picking.can_receipt_record)
         action = order.with_user(self.users["clerk"]).action_receipt_record_wizard()
         self.assertEqual(action["res_model"], "stock.picking.receipt.confirm")
         when = fields.Datetime.now().replace(microsecond=0)
@@ -129,8 +129,11 @@ class TestReceiptConfirmation(TrackingCommon):
         self.assertEqual(picking.receipt_confirmed_partner_id, self.partner)
         self.assertEqual(picking.receipt_note, "Signed by the storekeeper")
         self.assertEqual(len(self._notes(order, "Signed delivery slip")), 1)
-        # twice: the first confirmation stays
-        clerk_picking.action_receipt_record("phone")
+        # twice: refused, the first confirmation stays
+        clerk_picking.invalidate_recordset()
+        self.assertFalse(clerk_picking.can_receipt_record)
+        with self.assertRaisesRegex(UserError, "already recorded"):
+            clerk_picking.action_receipt_record("phone")
         self.assertEqual(picking.receipt_channel, "signed_slip")
 
     def test_wrong_role_and_bad_values_refused(self):
@@ -138,10 +141,10 @@ class TestReceiptConfirmation(TrackingCommon):
         confirmation; not in the future, not through the portal channel,
         not by writing the fields."""
         order, picking = self._delivered_order()
-        self.assertTrue(picking.with_user(self.users["manager"]).receipt_can_confirm)
+        self.assertTrue(picking.with_user(self.users["manager"]).can_receipt_record)
         for role in ("sales", "saleshead", "warehouse", "service"):
             as_role = picking.with_user(self.users[role])
-            self.assertFalse(as_role.receipt_can_confirm)
+            self.assertFalse(as_role.can_receipt_record)
             with self.assertRaisesRegex(AccessError, "Logistics Clerk"):
                 as_role.action_receipt_record("phone")
         with self.assertRaisesRegex(AccessError, "Logistics Clerk"):
@@ -178,13 +181,13 @@ class TestReceiptConfirmation(TrackingCommon):
         the receipt of its deliveries."""
         order, picking = self._delivered_order()
         clerk_order = order.with_user(self.users["clerk"])
-        self.assertFalse(clerk_order.intake_can_complete)
+        self.assertFalse(clerk_order.can_intake_complete)
         with self.assertRaisesRegex(UserError, picking.name):
             clerk_order.action_intake_complete()
         self.assertEqual(order.intake_stage, "date_confirmed")
         self._portal_confirm(self.portal_user, order, picking)
         clerk_order.invalidate_recordset()
-        self.assertTrue(clerk_order.intake_can_complete)
+        self.assertTrue(clerk_order.can_intake_complete)
         clerk_order.action_intake_complete()
         self.assertEqual(order.intake_stage, "done")
         self.assertEqual(order.tracking_portal_stage, "completed")
@@ -195,14 +198,14 @@ class TestReceiptConfirmation(TrackingCommon):
         self.company.tracking_receipt_required = False
         order, picking = self._delivered_order()
         self.assertNotIn("Confirm receipt", self._render_portal(order))
-        self.assertFalse(picking.with_user(self.users["clerk"]).receipt_can_confirm)
-        self.assertFalse(order.with_user(self.users["clerk"]).receipt_can_record)
+        self.assertFalse(picking.with_user(self.users["clerk"]).can_receipt_record)
+        self.assertFalse(order.with_user(self.users["clerk"]).can_receipt_record_wizard)
         with self.assertRaises(NotFound):
             self._portal_confirm(self.portal_user, order, picking)
         with self.assertRaisesRegex(UserError, "only a done delivery"):
             picking.with_user(self.users["clerk"]).action_receipt_record("phone")
         clerk_order = order.with_user(self.users["clerk"])
-        self.assertTrue(clerk_order.intake_can_complete)
+        self.assertTrue(clerk_order.can_intake_complete)
         clerk_order.action_intake_complete()
         self.assertEqual(order.intake_stage, "done")
         self.assertFalse(picking.receipt_confirmed_date)

@@ -96,9 +96,7 @@ class SaleOrder(models.Model):
         "0 not urgent (or not accepted). The intake queue sorts on it after "
         "the priority (R6.2).",
     )
-    intake_can_assess_urgency = fields.Boolean(
-        compute="_compute_intake_can_assess_urgency"
-    )
+    can_urgent_assess = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------
     # What the intake asks of an urgent order
@@ -156,20 +154,9 @@ class SaleOrder(models.Model):
             return min(cap, self.urgent_deadline) if cap else self.urgent_deadline
         return cap
 
-    @api.depends(
-        "intake_stage", "intake_urgent", "urgency_decision", "urgency_assessor_id"
-    )
-    @api.depends_context("uid")
-    def _compute_intake_can_assess_urgency(self):
-        user = self.env.user
-        is_manager = user.has_group(roles.MANAGER)
-        for order in self:
-            order.intake_can_assess_urgency = (
-                order.intake_urgent
-                and not order.urgency_decision
-                and order.intake_stage not in ("done", "cancelled")
-                and (user == order.urgency_assessor_id or is_manager)
-            )
+    @api.depends("intake_urgent", "urgency_decision", "urgency_assessor_id")
+    def _compute_can_buttons(self):
+        return super()._compute_can_buttons()
 
     def _action_confirm(self):
         result = super()._action_confirm()
@@ -188,44 +175,50 @@ class SaleOrder(models.Model):
                     self.env._("An urgent order needs the date it is needed by.")
                 )
 
+    def _refuse_urgent_assess(self):
+        """The person named to assess (often a supervisor) reads the order's
+        copy, not the order (R7.4): the caller must read the copy; the order
+        is read in sudo and the role is the current user's, even in sudo
+        (the copy's button runs this rule in sudo)."""
+        self.ensure_one()
+        try:
+            self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        except AccessError as error:
+            return error
+        order = self.sudo()
+        if not order.intake_urgent:
+            return self.env._("Order %s is not urgent.", order.name)
+        if order.urgency_decision:
+            return self.env._("The urgency of order %s is already decided.", order.name)
+        if order.intake_stage in ("done", "cancelled"):
+            return self.env._("Order %s is closed.", order.name)
+        user = self.env.user
+        if user != order.urgency_assessor_id and not user.has_group(roles.MANAGER):
+            return AccessError(
+                self.env._(
+                    "Only %(user)s, named to assess order %(order)s, can "
+                    "decide its urgency.",
+                    user=order.urgency_assessor_id.name or "?",
+                    order=order.name,
+                )
+            )
+        return ""
+
     def action_urgent_assess(self, decision=None, assessment=None):
         """The named person decides whether the urgent order is feasible
-        (R6.1); an accepted one alerts the departments at once (R6.2). The
-        assessor (often a supervisor) reads the order's copy, not the order
-        (R7.4): the caller must read the copy; the checks below are the
-        caller's (``self`` may be sudo, the user stays the caller)."""
-        self.env["sale.order.copy"].browse(self.ids).check_access("read")
+        (R6.1); an accepted one alerts the departments at once (R6.2)."""
+        self._ensure_can("urgent_assess")
         return self.sudo()._urgent_assess(decision, assessment)
 
     def _urgent_assess(self, decision=None, assessment=None):
-        """``action_urgent_assess`` once the caller may read the copy."""
+        """``action_urgent_assess`` once its rule passed for the caller
+        (``self`` may be sudo, the user stays the caller)."""
         if not isinstance(decision, str) or decision not in ("accepted", "refused"):
             raise UserError(self.env._("Decide: feasible (accepted) or not."))
         if not isinstance(assessment, str) or not assessment.strip():
             raise UserError(
                 self.env._("Write the assessment: resources, capacity, risks.")
             )
-        is_manager = self.env.user.has_group(roles.MANAGER)
-        for order in self:
-            if not order.intake_urgent:
-                raise UserError(self.env._("Order %s is not urgent.", order.name))
-            if order.urgency_decision:
-                raise UserError(
-                    self.env._(
-                        "The urgency of order %s is already decided.", order.name
-                    )
-                )
-            if order.intake_stage in ("done", "cancelled"):
-                raise UserError(self.env._("Order %s is closed.", order.name))
-            if not is_manager and self.env.user != order.urgency_assessor_id:
-                raise AccessError(
-                    self.env._(
-                        "Only %(user)s, named to assess order %(order)s, can "
-                        "decide its urgency.",
-                        user=order.urgency_assessor_id.name or "?",
-                        order=order.name,
-                    )
-                )
         self.sudo().write(
             {
                 "urgency_decision": decision,

@@ -1,6 +1,6 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -21,18 +21,13 @@ class SaleOrderCopy(models.Model):
         [("accepted", "Feasible: accepted"), ("refused", "Not feasible")],
         readonly=True,
     )
-    intake_can_assess_urgency = fields.Boolean(
-        compute="_compute_intake_can_assess_urgency"
-    )
+    can_urgent_assess = fields.Boolean(compute="_compute_can_buttons")
 
-    @api.depends_context("uid")
-    def _compute_intake_can_assess_urgency(self):
-        # the order's own rule, for the current user, read in sudo (the
-        # assessor reads the copy, not the order)
-        orders = self.env["sale.order"].sudo().browse(self.ids)
-        can = {order.id: order.intake_can_assess_urgency for order in orders}
-        for copy in self:
-            copy.intake_can_assess_urgency = can.get(copy.id, False)
+    def _refuse_urgent_assess(self):
+        # the order's own rule, for the current user (it reads the order in
+        # sudo: the assessor reads the copy, not the order)
+        self.ensure_one()
+        return self.env["sale.order"].browse(self.id)._refuse_urgent_assess()
 
     def _department_visible_queries(self):
         """The person named to assess an urgent order reads its copy (R6.1)."""
@@ -46,8 +41,10 @@ class SaleOrderCopy(models.Model):
 
     def action_urgent_assess(self, decision=None, assessment=None):
         """The named assessor decides from the copy (R6.1)."""
+        self._ensure_can("urgent_assess")
         return (
             self.env["sale.order"]
             .browse(self.ids)
-            .action_urgent_assess(decision, assessment)
+            .sudo()
+            ._urgent_assess(decision, assessment)
         )

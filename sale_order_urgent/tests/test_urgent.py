@@ -47,7 +47,7 @@ class TestUrgent(AcceptedOrderCommon):
             assessor.read(["amount_total"])
         copy = self.env["sale.order.copy"].with_user(self.users["workshop"])
         copy = copy.browse(order.id)
-        self.assertTrue(copy.intake_can_assess_urgency)
+        self.assertTrue(copy.can_urgent_assess)
         self.assertEqual(copy.read(["name"])[0]["name"], order.name)
         with self.assertRaisesRegex(UserError, "assessment"):
             assessor.action_urgent_assess("accepted", " ")

@@ -142,7 +142,9 @@ class SaleOrderViolation(models.Model):
         index=True,
         tracking=True,
     )
-    can_review = fields.Boolean(compute="_compute_can_review")
+    can_start_review = fields.Boolean(compute="_compute_can_buttons")
+    can_decide = fields.Boolean(compute="_compute_can_buttons")
+    can_dismiss = fields.Boolean(compute="_compute_can_buttons")
 
     _sql_constraints = [
         (
@@ -178,17 +180,6 @@ class SaleOrderViolation(models.Model):
                 f"{entry.res_model},{entry.res_id}"
                 if entry.res_model in self._violation_source_models() and entry.res_id
                 else False
-            )
-
-    @api.depends("state", "user_id")
-    @api.depends_context("uid")
-    def _compute_can_review(self):
-        manager = self.env.user.has_group(roles.MANAGER)
-        for entry in self:
-            entry.can_review = (
-                manager
-                and entry.state in ("new", "under_review")
-                and entry.user_id != self.env.user
             )
 
     # ------------------------------------------------------------------
@@ -260,18 +251,46 @@ class SaleOrderViolation(models.Model):
             )
         )
 
-    def _check_reviewer(self):
-        """A manager reviews an entry; nobody decides on their own case."""
-        self._check_manager()
-        self.check_access("write")
-        for entry in self:
-            if entry.user_id == self.env.user and not self.env.su:
-                raise UserError(
-                    self.env._(
-                        "Violation %s concerns you: another manager reviews it.",
-                        entry.name,
-                    )
+    def _refuse_reviewer(self):
+        """A manager reviews an entry; nobody decides on their own case: an
+        ``AccessError`` for who does not keep the register or may not edit
+        the entry, a sentence for the person concerned, or ``""``."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group(roles.MANAGER)):
+            return AccessError(
+                self.env._(
+                    "Only the order-handling administrators and the general "
+                    "managers keep the register of violations."
                 )
+            )
+        if not self.has_access("write"):
+            # the record rules: another company's entry, or one's own case,
+            # which its person does not even see: Odoo's own error, as for
+            # a read (built only for who cannot read the entry: it empties
+            # the cache the flags are computed in)
+            try:
+                self.check_access("write")
+            except AccessError as error:
+                return error
+        if self.user_id == self.env.user and not self.env.su:
+            return self.env._(
+                "Violation %s concerns you: another manager reviews it.", self.name
+            )
+        return ""
+
+    # the buttons' rules (``order.handling.button.mixin``): the reviewer,
+    # then the state (R7.8); the decision text is checked by the actions
+
+    def _refuse_start_review(self):
+        return self._refuse_reviewer() or self._refuse_unless_state("new")
+
+    def _refuse_decide(self):
+        return self._refuse_reviewer() or self._refuse_unless_state("under_review")
+
+    def _refuse_dismiss(self):
+        return self._refuse_reviewer() or self._refuse_unless_state(
+            "new", "under_review"
+        )
 
     def _check_decision(self):
         for entry in self:
@@ -285,14 +304,12 @@ class SaleOrderViolation(models.Model):
                 )
 
     def action_start_review(self):
-        self._check_reviewer()
-        # an entry under review or decided is refused by the workflow guard
-        # (a replayed step, or one out of turn)
+        self._ensure_can("start_review")
         self._workflow_write({"state": "under_review"})
         return True
 
     def action_decide(self):
-        self._check_reviewer()
+        self._ensure_can("decide")
         self._check_decision()
         self._workflow_write(
             {
@@ -305,7 +322,7 @@ class SaleOrderViolation(models.Model):
         return True
 
     def action_dismiss(self):
-        self._check_reviewer()
+        self._ensure_can("dismiss")
         self._check_decision()
         self._workflow_write(
             {

@@ -164,20 +164,20 @@ class TestRegister(ViolationCommon):
 
     def test_replayed_start_review_writes_nothing(self):
         """R7.8: starting the review of an entry already under review (a
-        replay over RPC) is refused by the workflow guard and changes
+        replay over RPC) is refused by the button's rule and changes
         nothing; a decided entry cannot go back under review."""
         entry = self._manual_entry().with_user(self.users["manager"])
         entry.action_start_review()
         self.env.flush_all()
         before = (entry.write_date, len(entry.message_ids))
-        with self.assertRaisesRegex(UserError, "is already Under Review"):
+        with self.assertRaisesRegex(UserError, "is Under Review: this step"):
             entry.action_start_review()
         self.env.flush_all()
         self.env.invalidate_all()
         self.assertEqual((entry.write_date, len(entry.message_ids)), before)
         entry.decision = "Reminded of the rules."
         entry.action_decide()
-        with self.assertRaisesRegex(UserError, "out of turn"):
+        with self.assertRaisesRegex(UserError, "is Decided: this step"):
             entry.action_start_review()
         self.assertEqual(entry.state, "decided")
 

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.order_handling_base.models import roles
+
 # fields that define the breakdown: changing one of them on a draft target
 # computes the periods again; on a confirmed target it is refused
 BREAKDOWN_FIELDS = ("amount", "date_from", "split_method", "distribution_id")
@@ -21,7 +23,12 @@ class SaleTarget(models.Model):
     the ``sale.target.report`` SQL view (R10.2)."""
 
     _name = "sale.target"
-    _inherit = ["order.handling.document.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "order.handling.document.mixin",
+        "order.handling.button.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _description = "Sales Target"
     _order = "date_from desc, scope, team_id, user_id, id"
     _check_company_auto = True
@@ -126,9 +133,10 @@ class SaleTarget(models.Model):
         string="Achievement (%)", compute="_compute_actual", digits=(16, 1)
     )
     note = fields.Html()
-    can_confirm = fields.Boolean(compute="_compute_can")
-    can_cancel = fields.Boolean(compute="_compute_can")
-    can_reset = fields.Boolean(compute="_compute_can")
+    can_compute_breakdown = fields.Boolean(compute="_compute_can_buttons")
+    can_confirm = fields.Boolean(compute="_compute_can_buttons")
+    can_cancel = fields.Boolean(compute="_compute_can_buttons")
+    can_draft = fields.Boolean(compute="_compute_can_buttons")
 
     # ------------------------------------------------------------------ compute
 
@@ -187,13 +195,6 @@ class SaleTarget(models.Model):
             target.achievement = (
                 target.actual_amount / target.amount * 100.0 if target.amount else 0.0
             )
-
-    @api.depends("state")
-    def _compute_can(self):
-        for target in self:
-            target.can_confirm = target.state == "draft"
-            target.can_cancel = target.state in ("draft", "confirmed")
-            target.can_reset = target.state in ("confirmed", "cancel")
 
     # -------------------------------------------------------------- constraints
 
@@ -344,27 +345,49 @@ class SaleTarget(models.Model):
 
     # ---------------------------------------------------------------- actions
 
+    # the buttons' rules (``order.handling.button.mixin``): the sales heads
+    # and administrators (who write targets), then the state
+
+    def _refuse_editor(self):
+        return self._refuse_unless_groups(roles.SALES_HEAD, roles.MANAGER)
+
+    def _refuse_compute_breakdown(self):
+        refusal = self._refuse_editor()
+        if refusal or self.state == "draft":
+            return refusal
+        return self.env._(
+            "Only a draft target can be broken down again (%(target)s).",
+            target=self.name,
+        )
+
+    def _refuse_confirm(self):
+        refusal = self._refuse_editor()
+        if refusal or self.state == "draft":
+            return refusal
+        return self.env._(
+            "Only a draft target can be confirmed (%(target)s).", target=self.name
+        )
+
+    def _refuse_cancel(self):
+        refusal = self._refuse_editor()
+        if refusal or self.state != "cancel":
+            return refusal
+        return self.env._("%(target)s is already cancelled.", target=self.name)
+
+    def _refuse_draft(self):
+        refusal = self._refuse_editor()
+        if refusal or self.state != "draft":
+            return refusal
+        return self.env._("%(target)s is already a draft.", target=self.name)
+
     def action_compute_breakdown(self):
-        for target in self:
-            if target.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft target can be broken down again (%(target)s).",
-                        target=target.name,
-                    )
-                )
+        self._ensure_can("compute_breakdown")
         self._compute_breakdown()
         return True
 
     def action_confirm(self):
+        self._ensure_can("confirm")
         for target in self:
-            if not target.can_confirm:
-                raise UserError(
-                    self.env._(
-                        "Only a draft target can be confirmed (%(target)s).",
-                        target=target.name,
-                    )
-                )
             errors = target._get_rollup_errors()
             if errors:
                 raise ValidationError(
@@ -378,20 +401,12 @@ class SaleTarget(models.Model):
         return True
 
     def action_cancel(self):
-        for target in self:
-            if not target.can_cancel:
-                raise UserError(
-                    self.env._("%(target)s is already cancelled.", target=target.name)
-                )
+        self._ensure_can("cancel")
         self.write({"state": "cancel"})
         return True
 
     def action_draft(self):
-        for target in self:
-            if not target.can_reset:
-                raise UserError(
-                    self.env._("%(target)s is already a draft.", target=target.name)
-                )
+        self._ensure_can("draft")
         # checked before writing: a cancelled target may meanwhile have been
         # replaced by another one for the same period
         self.filtered(lambda t: t.state == "cancel").with_context(

@@ -129,6 +129,7 @@ class SaleTargetIncentive(models.Model):
     bonus_rate = fields.Float(related="band_id.bonus_rate")
     bonus_amount = fields.Monetary(string="Bonus", readonly=True)
     computed_date = fields.Datetime(string="Computed On", readonly=True)
+    can_recompute = fields.Boolean(compute="_compute_can_buttons")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -188,14 +189,15 @@ class SaleTargetIncentive(models.Model):
             )
         return super().create(vals_list)
 
-    def _approval_check_not_own(self):
-        if self.filtered(lambda i: i.user_id == self.env.user):
-            raise UserError(
-                self.env._(
-                    "Nobody approves their own incentive: another sales head "
-                    "approves it."
-                )
-            )
+    def _refuse_own(self):
+        if self.user_id != self.env.user:
+            return ""
+        return self.env._(
+            "Nobody approves their own incentive: another sales head approves it."
+        )
+
+    def _refuse_recompute(self):
+        return self._refuse_not_editor() or self._refuse_unless_state("draft")
 
     def _approval_on_approved(self):
         for incentive in self:
@@ -407,8 +409,7 @@ class SaleTargetIncentive(models.Model):
     def action_recompute(self):
         """Compute draft incentives again (after late orders or a
         corrected target)."""
-        self._approval_check_editor()
-        self._approval_check_state(["draft"])
+        self._ensure_can("recompute")
         self._compute_incentive_pairs(
             [(incentive.target_id, incentive.period_id or None) for incentive in self]
         )

@@ -36,6 +36,10 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
         "res.users", string="Approved By", readonly=True, copy=False
     )
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    can_submit = fields.Boolean(compute="_compute_can_buttons")
+    can_approve = fields.Boolean(compute="_compute_can_buttons")
+    can_validate_all = fields.Boolean(compute="_compute_can_buttons")
+    can_draft = fields.Boolean(compute="_compute_can_buttons")
 
     def write(self, vals):
         # values of the wrong type are refused before tier validation (which
@@ -43,52 +47,79 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
         self._oh_check_values([vals])
         return super().write(vals)
 
-    # ----------------------------------------------------------------- checks
+    # ------------------------------------------------------- buttons' rules
 
-    def _approval_check_editor(self):
+    def _refuse_not_editor(self):
         """Sales heads and administrators prepare scales and incentives."""
         user = self.env.user
-        if not (
+        if (
             self.env.su
             or user.has_group(roles.SALES_HEAD)
             or user.has_group(roles.MANAGER)
         ):
-            raise AccessError(
-                self.env._(
-                    "Only a sales head or an administrator prepares incentive "
-                    "scales and incentives."
-                )
+            return ""
+        return AccessError(
+            self.env._(
+                "Only a sales head or an administrator prepares incentive "
+                "scales and incentives."
             )
+        )
+
+    def _refuse_not_approver_role(self):
+        """Only a sales head approves (R10.3)."""
+        if self.env.su or self.env.user.has_group(roles.SALES_HEAD):
+            return ""
+        return AccessError(
+            self.env._("Only a sales head approves incentive scales and incentives.")
+        )
+
+    def _refuse_not_approver(self):
+        """Only a sales head approves, and not their own record."""
+        if self.env.su:
+            return ""
+        return self._refuse_not_approver_role() or self._refuse_own()
+
+    def _refuse_own(self):
+        """Hook: why the user may not approve this record (their own)."""
+        return ""
+
+    def _refuse_submit(self):
+        return self._refuse_not_editor() or self._refuse_unless_state("draft")
+
+    def _refuse_approve(self):
+        refusal = self._refuse_not_approver() or self._refuse_unless_state("to_approve")
+        if refusal or not self.review_ids or self.validation_status == "validated":
+            return refusal
+        return self.env._(
+            "%(name)s needs its approvals first: validate the pending review.",
+            name=self.display_name,
+        )
+
+    def _refuse_validate_all(self):
+        return self._refuse_not_approver() or self._refuse_unless_state("to_approve")
+
+    def _refuse_draft(self):
+        return self._refuse_not_editor() or self._refuse_unless_state("to_approve")
+
+    def _approval_check_editor(self):
+        """Refuse the preparation of scales and incentives (the computation
+        too) to whoever is neither a sales head nor an administrator."""
+        refusal = self._refuse_not_editor()
+        if refusal:
+            raise refusal
 
     def _approval_check_approver(self):
-        """Only a sales head approves (R10.3), and not their own incentive."""
+        """Refuse the tier steps (validate, reject) to whoever may not
+        approve: the rule of the *Approve* button without its state."""
+        refusal = self._refuse_not_approver_role()
+        if refusal:
+            raise refusal
         if self.env.su:
             return
-        if not self.env.user.has_group(roles.SALES_HEAD):
-            raise AccessError(
-                self.env._(
-                    "Only a sales head approves incentive scales and incentives."
-                )
-            )
-        self._approval_check_not_own()
-
-    def _approval_check_not_own(self):
-        """Hook: refuse an approval the user may not give on these records."""
-        return
-
-    def _approval_check_state(self, states):
-        labels = self._workflow_state_labels()
         for record in self:
-            if record.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(document)s %(name)s is %(state)s: this step is not "
-                        "possible now.",
-                        document=self._workflow_document_name(),
-                        name=record.display_name,
-                        state=labels.get(record.state, record.state),
-                    )
-                )
+            refusal = record._refuse_own()
+            if refusal:
+                raise UserError(refusal)
 
     def _approval_check_submit(self):
         """Hook: what a record needs before it is sent for approval."""
@@ -137,8 +168,7 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
     def action_submit(self):
         """Send drafts for approval: the reviews of the sales head are
         requested (and an *Approve* activity given to each reviewer)."""
-        self._approval_check_editor()
-        self._approval_check_state(["draft"])
+        self._ensure_can("submit")
         self._approval_check_submit()
         self._workflow_write({"state": "to_approve"})
         self.request_validation()
@@ -148,24 +178,13 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
         """Approve records waiting for approval: once their reviews are all
         validated, or directly by a sales head where no tier definition
         applies to them (an administrator removed them)."""
-        self._approval_check_approver()
-        self._approval_check_state(["to_approve"])
-        for record in self:
-            if record.review_ids and record.validation_status != "validated":
-                raise UserError(
-                    self.env._(
-                        "%(name)s needs its approvals first: validate the "
-                        "pending review.",
-                        name=record.display_name,
-                    )
-                )
+        self._ensure_can("approve")
         self._approval_approve()
         return True
 
     def action_validate_all(self):
         """Validate the reviews of several records at once (list button)."""
-        self._approval_check_approver()
-        self._approval_check_state(["to_approve"])
+        self._ensure_can("validate_all")
         for record in self:
             if record.review_ids and record.can_review:
                 sequences = record._get_sequences_to_approve(self.env.user)
@@ -179,13 +198,15 @@ class SaleTargetIncentiveApprovalMixin(models.AbstractModel):
 
     def action_draft(self):
         """Back to draft from *to approve*: the reviews are dropped."""
-        self._approval_check_editor()
-        self._approval_check_state(["to_approve"])
+        self._ensure_can("draft")
         self._workflow_write({"state": "draft"})
         return True
 
     def _approval_approve(self):
-        self._approval_check_state(["to_approve"])
+        for record in self:
+            refusal = record._refuse_unless_state("to_approve")
+            if refusal:
+                raise UserError(refusal)
         self._workflow_write(
             {
                 "state": "approved",

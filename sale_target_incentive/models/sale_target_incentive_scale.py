@@ -1,7 +1,7 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from odoo.addons.order_handling_base.models.trusted_scope import trusted_scope
 
@@ -82,6 +82,7 @@ class SaleTargetIncentiveScale(models.Model):
         "sale.target.incentive.band", "scale_id", string="Bands", copy=True
     )
     band_count = fields.Integer(compute="_compute_band_count")
+    can_new_version = fields.Boolean(compute="_compute_can_buttons")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -203,14 +204,29 @@ class SaleTargetIncentiveScale(models.Model):
                 )
         self._check_overlap()
 
-    def _approval_check_not_own(self):
-        if self.filtered(lambda s: s.user_id == self.env.user):
-            raise UserError(
+    def _refuse_own(self):
+        if self.user_id != self.env.user:
+            return ""
+        return self.env._(
+            "Nobody approves their own incentive scale: another sales head approves it."
+        )
+
+    def _refuse_new_version(self):
+        refusal = self._refuse_not_editor() or self._refuse_unless_state("approved")
+        if refusal:
+            return refusal
+        pending = self.sudo().search_count(
+            [("previous_id", "=", self.id), ("state", "in", ("draft", "to_approve"))],
+            limit=1,
+        )
+        if pending:
+            return ValidationError(
                 self.env._(
-                    "Nobody approves their own incentive scale: another sales "
-                    "head approves it."
+                    "A new version of %(scale)s is already being prepared.",
+                    scale=self.display_name,
                 )
             )
+        return ""
 
     def _approval_approve(self):
         self._check_overlap()
@@ -228,20 +244,8 @@ class SaleTargetIncentiveScale(models.Model):
     def action_new_version(self):
         """A draft copy of an approved scale (with its bands), to be
         changed and approved in its place."""
+        self._ensure_can("new_version")
         self.ensure_one()
-        self._approval_check_editor()
-        self._approval_check_state(["approved"])
-        pending = self.sudo().search_count(
-            [("previous_id", "=", self.id), ("state", "in", ("draft", "to_approve"))],
-            limit=1,
-        )
-        if pending:
-            raise ValidationError(
-                self.env._(
-                    "A new version of %(scale)s is already being prepared.",
-                    scale=self.display_name,
-                )
-            )
         with trusted_scope(self._name):
             new = self.copy({"previous_id": self.id, "version": self.version + 1})
         return {

@@ -253,6 +253,11 @@ class SaleOrderIntakeRule(models.Model):
             )
             key_of[line.id] = key
             groups[key] |= line.product_id
+        # the sales prices of the products without pricelist in one compute
+        # (not one per quantity group)
+        self.env["product.product"].union(
+            *(products for key, products in groups.items() if not key[0])
+        ).mapped("lst_price")
         prices = {}
         for key, products in groups.items():
             pricelist, currency, uom, qty, date = key

@@ -109,8 +109,9 @@ class OrderHandlingButtonMixin(models.AbstractModel):
         )
 
     def _refuse_unless_groups(self, *groups):
-        """The rule "only these roles" (xml ids of groups): a sentence naming
-        the roles, or ``""``. The superuser (the server's own steps) passes."""
+        """The rule "only these roles" (xml ids of groups) for one record:
+        an ``AccessError`` naming the roles and the document, or ``""``. The
+        superuser (the server's own steps) passes."""
         user = self.env.user
         if self.env.su or any(user.has_group(group) for group in groups):
             return ""
@@ -121,12 +122,16 @@ class OrderHandlingButtonMixin(models.AbstractModel):
             )
             if group
         ]
-        return self.env._(
-            "Only %(roles)s can do this on %(document)s %(name)s.",
-            # joined as the user's language joins alternatives ("A or B")
-            roles=format_list(self.env, names, style="or"),
-            document=self._button_document_name(),
-            name=self.display_name,
+        return AccessError(
+            self.env._(
+                "Only %(roles)s can do this on %(document)s %(name)s.",
+                # joined as the user's language joins alternatives ("A or B")
+                roles=format_list(self.env, names, style="or"),
+                document=self._button_document_name(),
+                # read in sudo: a role that cannot read the record gets this
+                # sentence, not Odoo's generic access error
+                name=self.sudo().display_name,
+            )
         )
 
     def _refuse_unless_access(self, operation):

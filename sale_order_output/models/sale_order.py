@@ -201,7 +201,7 @@ class SaleOrder(models.Model):
 
     def _refuse_output_prepare_delivery(self):
         if (
-            refusal := self.env["stock.picking"]._output_refuse_group(*PREPARERS)
+            refusal := self._refuse_unless_groups(*PREPARERS)
             or self._output_refuse_confirmed()
         ):
             return refusal
@@ -217,7 +217,7 @@ class SaleOrder(models.Model):
 
     def _refuse_output_prepare_stock(self):
         return (
-            self.env["stock.picking"]._output_refuse_group(*PREPARERS)
+            self._refuse_unless_groups(*PREPARERS)
             or self._output_refuse_stock_preparation()
         )
 

@@ -172,7 +172,7 @@ class SaleOrderOutputSheet(models.Model):
 
     def _refuse_prepare_deliveries(self):
         self.ensure_one()
-        if refusal := self.env["stock.picking"]._output_refuse_group(*PREPARERS):
+        if refusal := self._refuse_unless_groups(*PREPARERS):
             return refusal
         if self.state != "done":
             return self.env._(

@@ -1,8 +1,8 @@
 # Copyright 2026 Order Handling Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-from odoo.tools import float_compare, float_is_zero, format_list
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 
 from odoo.addons.order_handling_base.models import roles
 from odoo.addons.order_handling_base.models.mail_batch import (
@@ -123,19 +123,6 @@ class StockPicking(models.Model):
                 )
             )
 
-    @api.model
-    def _output_refuse_group(self, *groups):
-        """An ``AccessError`` naming the roles, or ``""`` for them."""
-        if self.env.su or any(self.env.user.has_group(g) for g in groups):
-            return ""
-        names = [self.env.ref(group).name for group in groups]
-        return AccessError(
-            self.env._(
-                "Only %(roles)s can do this.",
-                roles=format_list(self.env, names, style="or"),
-            )
-        )
-
     # ------------------------------------------------------------------
     # Button rules (order.handling.button.mixin)
     # ------------------------------------------------------------------
@@ -151,7 +138,7 @@ class StockPicking(models.Model):
         return ""
 
     def _refuse_output_prepare(self):
-        return self._output_refuse_group(
+        return self._refuse_unless_groups(
             *PREPARERS
         ) or self._output_refuse_open_delivery(
             self.env._(
@@ -162,7 +149,7 @@ class StockPicking(models.Model):
         )
 
     def _refuse_output_recheck(self):
-        if refusal := self._output_refuse_group(*RECHECKERS):
+        if refusal := self._refuse_unless_groups(*RECHECKERS):
             return refusal
         if not self.output_prepared_uid:
             return self.env._(
